@@ -1,0 +1,76 @@
+package dev.insightssync.common.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.insightssync.common.json.Json;
+import dev.insightssync.common.step.StepInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Base of every step's Lambda handler: parses the typed input record, puts the execution name
+ * into the logging context, calls the step and writes the typed output record.
+ *
+ * <p>It reads and writes JSON with the project's own mapper instead of the runtime's built-in
+ * serializer, so records and {@code Instant}s travel as plain ISO-8601 JSON. Exceptions propagate
+ * unchanged: Lambda reports the class name as the error type, which the state machine matches.
+ *
+ * @param <I> the step's input record
+ * @param <O> the step's output record
+ */
+public abstract class JsonStepHandler<I extends StepInput, O> implements RequestStreamHandler {
+
+    /** The logging context key that carries the execution name on every log line of a run. */
+    public static final String EXECUTION_KEY = "execution";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonStepHandler.class);
+
+    private final Class<I> inputType;
+
+    protected JsonStepHandler(Class<I> inputType) {
+        this.inputType = inputType;
+    }
+
+    /** Runs the step on one parsed input. */
+    protected abstract O handle(I input);
+
+    @Override
+    public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        process(in, out);
+    }
+
+    /** Parses the input, runs the step and writes its output; the Lambda context is not needed. */
+    public final void process(InputStream in, OutputStream out) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        I input = parse(mapper, in);
+        MDC.put(EXECUTION_KEY, input.run().executionName());
+        try {
+            O output = handle(input);
+            mapper.writeValue(out, output);
+        } finally {
+            MDC.remove(EXECUTION_KEY);
+        }
+    }
+
+    private I parse(ObjectMapper mapper, InputStream in) throws IOException {
+        I input;
+        try {
+            input = mapper.readValue(in, inputType);
+        } catch (JsonProcessingException e) {
+            throw new InvalidStepInputException(inputType.getSimpleName() + " is not valid JSON of the expected shape: "
+                    + e.getOriginalMessage() + ". Check the state's Parameters in the state machine definition.", e);
+        }
+        if (input == null || input.run() == null) {
+            throw new InvalidStepInputException(inputType.getSimpleName()
+                    + " has no 'run' object. Check the state's Parameters in the state machine definition.", null);
+        }
+        LOG.debug("Parsed {}", inputType.getSimpleName());
+        return input;
+    }
+}
