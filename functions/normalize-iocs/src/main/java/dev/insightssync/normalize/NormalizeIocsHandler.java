@@ -1,0 +1,36 @@
+package dev.insightssync.normalize;
+
+import dev.insightssync.common.config.AwsClients;
+import dev.insightssync.common.config.Settings;
+import dev.insightssync.common.lambda.JsonStepHandler;
+import dev.insightssync.common.step.NormalizeIocsInput;
+import dev.insightssync.common.step.NormalizeIocsOutput;
+import dev.insightssync.common.store.S3ArtifactStore;
+
+/** Lambda handler of the NormalizeIocs step; the work is done by {@link NormalizeIocsService}. */
+public final class NormalizeIocsHandler extends JsonStepHandler<NormalizeIocsInput, NormalizeIocsOutput> {
+
+    private final NormalizeIocsService service;
+
+    /** Creates the handler from the Lambda environment; the Lambda runtime calls this constructor. */
+    public NormalizeIocsHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    /** Creates the handler from settings: the artifact bucket {@code ARTIFACT_BUCKET} and the normalization settings. */
+    public NormalizeIocsHandler(Settings settings) {
+        this(new NormalizeIocsService(
+                new S3ArtifactStore(AwsClients.s3(settings), settings.required("ARTIFACT_BUCKET")),
+                NormalizeSettings.from(settings)));
+    }
+
+    public NormalizeIocsHandler(NormalizeIocsService service) {
+        super(NormalizeIocsInput.class);
+        this.service = service;
+    }
+
+    @Override
+    protected NormalizeIocsOutput handle(NormalizeIocsInput input) {
+        return service.normalize(input);
+    }
+}
