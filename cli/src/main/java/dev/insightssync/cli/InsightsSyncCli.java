@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Syncs Trellix Insights campaign IOCs into Amazon GuardDuty threat lists.",
-        subcommands = {RunCommand.class, ValidateListCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateListCommand.class,
+            ExecutionCommands.Start.class,
+            ExecutionCommands.Redrive.class,
+            ExecutionCommands.Status.class})
 public final class InsightsSyncCli {
 
     /** Logback reads this resource instead of the Lambda functions' JSON configuration. */
