@@ -1,0 +1,347 @@
+package dev.insightssync.statemachine;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.insightssync.authenticate.AuthenticateHandler;
+import dev.insightssync.common.config.Settings;
+import dev.insightssync.common.json.Json;
+import dev.insightssync.common.testing.InsightsFixtures;
+import dev.insightssync.common.testing.LocalS3;
+import dev.insightssync.fetch.FetchCampaignsHandler;
+import dev.insightssync.normalize.NormalizeIocsHandler;
+import dev.insightssync.publish.UpdateThreatIntelSetHandler;
+import dev.insightssync.write.WriteThreatListHandler;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.guardduty.model.GuardDutyException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Execution test: runs threat-intel-sync.asl.json on aws-local-stepfunctions with the five real
+ * handlers behind the task bridge, Insights, Secrets Manager and GuardDuty on WireMock, and S3 on
+ * S3Mock.
+ *
+ * <p>aws-local-stepfunctions sets {@code $$.Execution.StartTime} to the current time and offers no
+ * way to change it, so the execution input requests a lookback that reaches from today back past
+ * the oldest in-window fixture campaign (2026-11-20) but not to the stale one (2024-01-10); the
+ * fixture's expected lists then hold on any day until the lookback limit of the fetch step.
+ */
+class StateMachineExecutionTest {
+
+    private static final String BUCKET = "artifacts";
+    private static final String IP_LIST_NAME = "insights-ip-test";
+    private static final String DOMAIN_LIST_NAME = "insights-domain-test";
+    private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:insights-sync-alerts";
+    private static final LocalDate OLDEST_FIXTURE_CAMPAIGN = LocalDate.of(2026, 11, 20);
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = LocalS3.extension(BUCKET);
+
+    @RegisterExtension
+    static final WireMockExtension INSIGHTS = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @RegisterExtension
+    static final WireMockExtension AWS = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @TempDir
+    Path workDir;
+
+    private TaskBridge bridge;
+    private S3Client s3;
+    private GuardDutyClient guardDuty;
+
+    @BeforeAll
+    static void useLoopbackCredentials() {
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        System.setProperty("aws.disableEc2Metadata", "true");
+    }
+
+    @BeforeEach
+    void startBridge() throws Exception {
+        InsightsFixtures.stubTenant(INSIGHTS);
+        InsightsFixtures.stubSecretsManager(AWS.getRuntimeInfo().getWireMock());
+        s3 = LocalS3.client(S3_MOCK);
+        guardDuty = GuardDutyClient.builder()
+                .endpointOverride(URI.create(AWS.baseUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        Settings settings = new Settings(handlerSettings());
+        bridge = new TaskBridge()
+                .function("fn-authenticate", new AuthenticateHandler(settings))
+                .function("fn-fetch-campaigns", new FetchCampaignsHandler(settings))
+                .function("fn-normalize-iocs", new NormalizeIocsHandler(settings))
+                .function("fn-write-threat-list", new WriteThreatListHandler(settings))
+                .function("fn-update-threat-intel-set", new UpdateThreatIntelSetHandler(settings))
+                .service("aws-sdk:guardduty:getThreatIntelSet", this::getThreatIntelSet)
+                .service("aws-sdk:guardduty:getThreatEntitySet", this::getThreatEntitySet)
+                .service("aws-sdk:s3:copyObject", this::copyObject)
+                .service("aws-sdk:s3:putObject", this::putObject)
+                .service("sns:publish", request -> Json.mapper().createObjectNode().put("MessageId", "message-1"));
+    }
+
+    @AfterEach
+    void stopBridge() {
+        bridge.close();
+        s3.close();
+        guardDuty.close();
+    }
+
+    @Test
+    void run_withFixtureTenant_publishesLists() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+
+        LocalExecution.Result result = run("sync-happy-path");
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        assertThat(result.states()).containsSubsequence("UpdateThreatIntelSet", "ShouldAwaitActivation",
+                "GetThreatIntelSetStatus", "GetThreatEntitySetStatus", "EvaluateActivation", "PrepareCommit");
+        assertThat(result.states()).endsWith("CommitIndicatorState", "CommitWatermark", "SyncSucceeded");
+        JsonNode lists = result.output().path("write").path("result");
+        Set<String> expectedIps = lines(InsightsFixtures.raw("expected/ip-list.txt"));
+        Set<String> expectedDomains = lines(InsightsFixtures.raw("expected/domain-list.txt"));
+        assertThat(lists.path("ipList").path("entries").asInt()).isEqualTo(expectedIps.size());
+        assertThat(lists.path("domainList").path("entries").asInt()).isEqualTo(expectedDomains.size());
+        assertThat(lines(object(lists.path("ipList").path("key").asText()))).isEqualTo(expectedIps);
+        assertThat(lines(object(lists.path("domainList").path("key").asText()))).isEqualTo(expectedDomains);
+        JsonNode publish = result.output().path("publish").path("result");
+        assertThat(publish.path("detectorId").asText()).isEqualTo(GuardDutyStub.DETECTOR_ID);
+        assertThat(publish.path("ipList").path("setId").asText()).isEqualTo(GuardDutyStub.IP_SET_ID);
+        assertThat(publish.path("domainList").path("setId").asText()).isEqualTo(GuardDutyStub.DOMAIN_SET_ID);
+        assertThat(bridge.callsTo("task/sns:publish")).isEmpty();
+    }
+
+    @Test
+    void run_carriesNoCredentials() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+
+        LocalExecution.Result result = run("sync-no-secrets");
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        List<String> traffic = new ArrayList<>();
+        traffic.add(result.output().toString());
+        bridge.calls().forEach(call -> traffic.add(call.body().toString()));
+        assertThat(traffic).hasSizeGreaterThan(5).allSatisfy(text -> assertThat(text)
+                .doesNotContain(InsightsFixtures.ACCESS_TOKEN)
+                .doesNotContain(InsightsFixtures.CLIENT_SECRET)
+                .doesNotContain(InsightsFixtures.API_KEY)
+                .doesNotContain(InsightsFixtures.CLIENT_ID));
+    }
+
+    @Test
+    void run_afterSuccess_commitsWatermarkAndIndicatorState() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+
+        LocalExecution.Result result = run("sync-commit");
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        JsonNode run = result.output().path("run");
+        JsonNode watermark = Json.mapper().readTree(object("state/watermark.json"));
+        assertThat(watermark.path("fetchStartedAt").asText()).isEqualTo(run.path("startedAt").asText());
+        assertThat(watermark.path("executionName").asText()).isEqualTo("sync-commit");
+        assertThat(watermark.size()).isEqualTo(2);
+        String stateKey = result.output().path("normalize").path("result").path("stateKey").asText();
+        assertThat(stateKey).isEqualTo("runs/sync-commit/indicator-state.json");
+        assertThat(object("state/indicators.json")).isEqualTo(object(stateKey));
+    }
+
+    @Test
+    void run_whenAuthenticateThrows_notifiesWithStateErrorAndExecution() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+        AWS.stubFor(post(urlPathEqualTo("/")).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"ARN\":\"" + InsightsFixtures.SECRET_ARN + "\",\"SecretString\":"
+                                + Json.mapper().writeValueAsString("{\"mv_api_key\":\"revoked-key\",\"mv_client_id\":\""
+                                        + InsightsFixtures.CLIENT_ID + "\",\"mv_secret\":\"" + InsightsFixtures.CLIENT_SECRET + "\"}")
+                                + "}")));
+
+        LocalExecution.Result result = run("sync-auth-fails");
+
+        String error = "dev.insightssync.common.insights.InsightsAuthenticationException";
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.error()).isEqualTo(error);
+        assertThat(result.states()).containsExactly(
+                "PrepareRun", "Authenticate", "AuthenticateFailed", "NotifyFailure", "SyncFailed");
+        List<JsonNode> notifications = bridge.callsTo("task/sns:publish");
+        assertThat(notifications).hasSize(1);
+        JsonNode notification = notifications.get(0);
+        assertThat(notification.path("TopicArn").asText()).isEqualTo(TOPIC_ARN);
+        assertThat(notification.path("Subject").asText())
+                .isEqualTo("insights-sync failed in Authenticate: InsightsAuthenticationException");
+        String message = notification.path("Message").asText();
+        assertThat(message)
+                .contains("Failed state: Authenticate\n")
+                .contains("Error: " + error + "\n")
+                .contains("Execution: " + LocalExecution.executionArn("sync-auth-fails") + "\n")
+                .contains("aws stepfunctions start-execution --state-machine-arn " + LocalExecution.STATE_MACHINE_ARN + "\n")
+                .contains("aws stepfunctions redrive-execution --execution-arn "
+                        + LocalExecution.executionArn("sync-auth-fails"))
+                .doesNotContain(InsightsFixtures.CLIENT_SECRET)
+                .doesNotContain("revoked-key");
+        assertThat(bridge.callsTo("lambda/fn-fetch-campaigns")).isEmpty();
+    }
+
+    @Test
+    void run_whenGuardDutyReportsError_notifiesAndFails() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ERROR");
+
+        LocalExecution.Result result = run("sync-list-error");
+
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.error()).isEqualTo("GuardDuty.ThreatListActivationFailed");
+        assertThat(result.states()).containsSubsequence("UpdateThreatIntelSet", "GetThreatIntelSetStatus",
+                "EvaluateActivation", "ThreatListActivationFailed", "NotifyFailure", "SyncFailed");
+        assertThat(result.states()).doesNotContain("CommitWatermark");
+        JsonNode notification = bridge.callsTo("task/sns:publish").get(0);
+        assertThat(notification.path("Subject").asText())
+                .isEqualTo("insights-sync failed in AwaitThreatListActivation: ThreatListActivationFailed");
+        assertThat(notification.path("Message").asText()).contains("\"status\":\"ERROR\"");
+        assertThat(s3.listObjectsV2(request -> request.bucket(BUCKET).prefix("state/")).contents()).isEmpty();
+    }
+
+    @Test
+    void run_whenListsStayActivating_givesUpAfterTheTimeoutAndNotifies() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVATING");
+
+        LocalExecution.Result result = run("sync-list-slow");
+
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.error()).isEqualTo("GuardDuty.ThreatListActivationTimeout");
+        // ActivationTimeoutMinutes is 3: the first check, then one check after each of three waits.
+        assertThat(result.states().stream().filter("WaitForActivation"::equals)).hasSize(3);
+        assertThat(bridge.callsTo("task/aws-sdk:guardduty:getThreatIntelSet")).hasSize(4);
+        assertThat(bridge.callsTo("task/sns:publish").get(0).path("Subject").asText())
+                .isEqualTo("insights-sync failed in AwaitThreatListActivation: ThreatListActivationTimeout");
+    }
+
+    private LocalExecution.Result run(String executionName) throws Exception {
+        long lookbackDays = ChronoUnit.DAYS.between(OLDEST_FIXTURE_CAMPAIGN, LocalDate.now(ZoneOffset.UTC)) + 7;
+        ObjectNode input = Json.mapper().createObjectNode().put("lookbackDays", lookbackDays);
+        return LocalExecution.run(bridge, substitutions(), executionName, input, workDir);
+    }
+
+    private static Map<String, String> substitutions() {
+        Map<String, String> values = new TreeMap<>();
+        values.put("AuthenticateFunctionArn", "fn-authenticate");
+        values.put("FetchCampaignsFunctionArn", "fn-fetch-campaigns");
+        values.put("NormalizeIocsFunctionArn", "fn-normalize-iocs");
+        values.put("WriteThreatListFunctionArn", "fn-write-threat-list");
+        values.put("UpdateThreatIntelSetFunctionArn", "fn-update-threat-intel-set");
+        values.put("AlertTopicArn", TOPIC_ARN);
+        values.put("ArtifactBucketName", BUCKET);
+        values.put("ActivationTimeoutMinutes", "3");
+        values.put("Region", "us-east-1");
+        values.put("StackName", "insights-sync");
+        return values;
+    }
+
+    private static Map<String, String> handlerSettings() {
+        Map<String, String> settings = new HashMap<>(InsightsFixtures.settings(INSIGHTS.baseUrl()));
+        settings.put("ARTIFACT_BUCKET", BUCKET);
+        settings.put("INSIGHTS_SECRET_ARN", InsightsFixtures.SECRET_ARN);
+        settings.put("INSIGHTS_MAX_ATTEMPTS", "1");
+        settings.put("THREAT_INTEL_SET_NAME", IP_LIST_NAME);
+        settings.put("THREAT_ENTITY_SET_NAME", DOMAIN_LIST_NAME);
+        settings.put("PUBLISH_DOMAIN_LIST", "true");
+        settings.put("AWS_ENDPOINT_URL_S3", LocalS3.endpoint(S3_MOCK).toString());
+        settings.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", AWS.baseUrl());
+        settings.put("AWS_ENDPOINT_URL_GUARDDUTY", AWS.baseUrl());
+        return settings;
+    }
+
+    private JsonNode getThreatIntelSet(JsonNode request) {
+        try {
+            var response = guardDuty.getThreatIntelSet(builder -> builder
+                    .detectorId(request.path("DetectorId").asText())
+                    .threatIntelSetId(request.path("ThreatIntelSetId").asText()));
+            return listResponse(response.name(), response.location(), response.statusAsString());
+        } catch (GuardDutyException e) {
+            throw new TaskBridge.TaskFailure("GuardDuty." + e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private JsonNode getThreatEntitySet(JsonNode request) {
+        try {
+            var response = guardDuty.getThreatEntitySet(builder -> builder
+                    .detectorId(request.path("DetectorId").asText())
+                    .threatEntitySetId(request.path("ThreatEntitySetId").asText()));
+            return listResponse(response.name(), response.location(), response.statusAsString());
+        } catch (GuardDutyException e) {
+            throw new TaskBridge.TaskFailure("GuardDuty." + e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    /** Returns a GuardDuty response in the PascalCase shape of the aws-sdk service integration. */
+    private static JsonNode listResponse(String name, String location, String status) {
+        return Json.mapper().createObjectNode().put("Name", name).put("Format", "TXT")
+                .put("Location", location).put("Status", status);
+    }
+
+    private JsonNode copyObject(JsonNode request) {
+        String copySource = request.path("CopySource").asText();
+        int slash = copySource.indexOf('/');
+        var response = s3.copyObject(builder -> builder
+                .sourceBucket(copySource.substring(0, slash))
+                .sourceKey(copySource.substring(slash + 1))
+                .destinationBucket(request.path("Bucket").asText())
+                .destinationKey(request.path("Key").asText()));
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.putObject("CopyObjectResult").put("ETag", response.copyObjectResult().eTag());
+        return result;
+    }
+
+    private JsonNode putObject(JsonNode request) {
+        var response = s3.putObject(builder -> builder
+                        .bucket(request.path("Bucket").asText())
+                        .key(request.path("Key").asText())
+                        .contentType(request.path("ContentType").asText()),
+                RequestBody.fromString(request.path("Body").asText()));
+        return Json.mapper().createObjectNode().put("ETag", response.eTag());
+    }
+
+    private String object(String key) {
+        return s3.getObjectAsBytes(builder -> builder.bucket(BUCKET).key(key)).asUtf8String();
+    }
+
+    private static Set<String> lines(String text) {
+        return Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).collect(Collectors.toSet());
+    }
+}
