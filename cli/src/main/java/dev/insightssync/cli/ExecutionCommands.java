@@ -212,7 +212,8 @@ final class ExecutionCommands {
         }
         out.println(execution.statusAsString() + " " + execution.executionArn()
                 + (execution.error() == null ? "" : ": " + execution.error() + ": " + ExecutionFollower.oneLine(execution.cause())));
-        out.println("To rerun it from the failed state: insights-sync redrive " + execution.executionArn());
+        out.println("A failed run commits nothing: after fixing the cause, start a new execution with"
+                + " insights-sync start, or redrive this one with insights-sync redrive " + execution.executionArn());
         out.flush();
         return 1;
     }

@@ -82,7 +82,8 @@ class ExecutionCommandsTest {
         assertThat(status).isEqualTo(1);
         assertThat(out.toString()).contains("execution failed: dev.insightssync.common.insights.InsightsAuthenticationException")
                 .contains("FAILED " + EXECUTION)
-                .contains("insights-sync redrive " + EXECUTION);
+                .contains("insights-sync redrive " + EXECUTION)
+                .contains("start a new execution");
     }
 
     @Test
