@@ -117,7 +117,7 @@ class TemplateTest {
             }
             for (JsonNode resource : asList(statement.getValue().path("Resource"))) {
                 assertThat(resource.path("Fn::Sub").asText()).as(statement.getKey())
-                        .matches("\\$\\{ArtifactBucket\\.Arn}/(runs|lists|state)/\\*");
+                        .matches("\\$\\{ArtifactBucket\\.Arn}/(runs|lists|state|config)/\\*");
             }
         }
     }
