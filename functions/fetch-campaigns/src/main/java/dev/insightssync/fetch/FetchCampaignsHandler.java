@@ -5,9 +5,12 @@ import dev.insightssync.common.config.Settings;
 import dev.insightssync.common.credentials.SecretsManagerCredentialsSource;
 import dev.insightssync.common.insights.InsightsSettings;
 import dev.insightssync.common.lambda.JsonStepHandler;
+import dev.insightssync.common.metrics.EmbeddedMetrics;
 import dev.insightssync.common.step.FetchCampaignsInput;
 import dev.insightssync.common.step.FetchCampaignsOutput;
 import dev.insightssync.common.store.S3ArtifactStore;
+import java.util.List;
+import java.util.Map;
 
 /** Lambda handler of the FetchCampaigns step; see {@link FetchCampaignsService}. */
 public final class FetchCampaignsHandler extends JsonStepHandler<FetchCampaignsInput, FetchCampaignsOutput> {
@@ -39,5 +42,11 @@ public final class FetchCampaignsHandler extends JsonStepHandler<FetchCampaignsI
     @Override
     protected FetchCampaignsOutput handle(FetchCampaignsInput input) {
         return service.fetch(input);
+    }
+
+    @Override
+    protected List<EmbeddedMetrics.Record> metrics(FetchCampaignsOutput output) {
+        return List.of(new EmbeddedMetrics.Record(Map.of(),
+                Map.of("Campaigns", (double) output.campaigns(), "IocsFetched", (double) output.iocsFetched()), "Count"));
     }
 }

@@ -5,10 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.insightssync.common.json.Json;
+import dev.insightssync.common.metrics.EmbeddedMetrics;
 import dev.insightssync.common.step.StepInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,13 +37,32 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
     private static final Logger LOG = LoggerFactory.getLogger(JsonStepHandler.class);
 
     private final Class<I> inputType;
+    private final EmbeddedMetrics metrics;
 
     protected JsonStepHandler(Class<I> inputType) {
+        this(inputType, EmbeddedMetrics.standardOutput());
+    }
+
+    protected JsonStepHandler(Class<I> inputType, EmbeddedMetrics metrics) {
         this.inputType = inputType;
+        this.metrics = metrics;
     }
 
     /** Runs the step on one parsed input. */
     protected abstract O handle(I input);
+
+    /** Returns the step's name in metrics, for example {@code FetchCampaigns}. */
+    protected String stepName() {
+        return getClass().getSimpleName().replaceFirst("Handler$", "");
+    }
+
+    /**
+     * Returns the metrics of a successful run of the step, beyond its duration; each record gets
+     * the {@code Step} dimension. None by default.
+     */
+    protected List<EmbeddedMetrics.Record> metrics(O output) {
+        return List.of();
+    }
 
     @Override
     public final void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
@@ -49,13 +73,34 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
     public final void process(InputStream in, OutputStream out) throws IOException {
         ObjectMapper mapper = Json.mapper();
         I input = parse(mapper, in);
-        MDC.put(EXECUTION_KEY, input.run().executionName());
+        String executionName = input.run().executionName();
+        MDC.put(EXECUTION_KEY, executionName);
+        long started = System.nanoTime();
+        boolean succeeded = false;
         try {
             O output = handle(input);
             mapper.writeValue(out, output);
+            succeeded = true;
+            emitMetrics(executionName, started, metrics(output));
         } finally {
+            if (!succeeded) {
+                emitMetrics(executionName, started, List.of(new EmbeddedMetrics.Record(Map.of(), Map.of("Failures", 1.0), "Count")));
+            }
             MDC.remove(EXECUTION_KEY);
         }
+    }
+
+    private void emitMetrics(String executionName, long startedNanos, List<EmbeddedMetrics.Record> records) {
+        Map<String, String> step = Map.of("Step", stepName());
+        double millis = (System.nanoTime() - startedNanos) / 1_000_000.0;
+        List<EmbeddedMetrics.Record> all = new ArrayList<>();
+        all.add(new EmbeddedMetrics.Record(step, Map.of("Duration", millis), "Milliseconds"));
+        for (EmbeddedMetrics.Record record : records) {
+            Map<String, String> dimensions = new LinkedHashMap<>(step);
+            dimensions.putAll(record.dimensions());
+            all.add(new EmbeddedMetrics.Record(dimensions, record.metrics(), record.unit()));
+        }
+        metrics.emit(executionName, all);
     }
 
     private I parse(ObjectMapper mapper, InputStream in) throws IOException {
