@@ -98,6 +98,22 @@ class RunCommandDemoTest {
     }
 
     @Test
+    void demoWithUserAllowlist_dropsItsEntries() throws Exception {
+        Path allowlist = Files.writeString(outputDir.resolve("allowlist.txt"),
+                "# our own infrastructure\ntree gue.life      our test domain\nip   80.82.79.221  our scanner\n");
+
+        int status = run("run", "--demo", "--json", "--output-dir", outputDir.resolve("out").toString(),
+                "--allowlist", allowlist.toString());
+
+        assertThat(status).as("exit status; stderr: %s", err).isZero();
+        JsonNode summary = Json.mapper().readTree(out.toString());
+        assertThat(summary.get("ipEntries").asInt()).isEqualTo(17);
+        assertThat(summary.get("domainEntries").asInt()).isEqualTo(14);
+        assertThat(summary.get("dropped").get("allowlisted").asLong()).isEqualTo(5);
+        assertThat(lines(Path.of(summary.get("domainList").asText()))).doesNotContain("gue.life");
+    }
+
+    @Test
     void demoWithBucket_isUsageError() {
         int status = run("run", "--demo", "--bucket", "some-bucket");
 
