@@ -3,7 +3,7 @@ package dev.insightssync.cli;
 import java.util.Map;
 
 /**
- * What {@code run --json} prints: exactly this object on standard output.
+ * The summary of a run: with {@code run --json}, exactly this object is printed on standard output.
  *
  * @param campaigns     campaigns in the fetch window
  * @param iocsFetched   IOC resources fetched

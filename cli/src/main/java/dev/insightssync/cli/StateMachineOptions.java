@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 final class StateMachineOptions {
 
-    /** Name of the stack output that holds the state machine's ARN (see template.yaml). */
+    /** Name of the stack output that contains the state machine's ARN (see template.yaml). */
     static final String STATE_MACHINE_OUTPUT = "StateMachineArn";
 
     static final class Target {

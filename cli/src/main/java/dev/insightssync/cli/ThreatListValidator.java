@@ -93,7 +93,7 @@ final class ThreatListValidator {
         return problems;
     }
 
-    /** Adds the line's problems and returns whether it holds a valid entry. */
+    /** Adds the line's problems and returns whether the line is a valid entry. */
     private boolean checkLine(int lineNumber, String line, List<Problem> problems) {
         if (line.endsWith("\r")) {
             problems.add(new Problem(lineNumber, "carriage return (CRLF line ending); use LF only"));

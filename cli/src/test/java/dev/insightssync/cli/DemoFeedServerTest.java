@@ -26,7 +26,7 @@ class DemoFeedServerTest {
     }
 
     @Test
-    void campaigns_secondPageFollowsNextLinkWithBaseUrl() throws Exception {
+    void campaigns_nextLinkUsesBaseUrl() throws Exception {
         try (DemoFeedServer server = DemoFeedServer.start(DemoFeedServer.REFERENCE_DATE)) {
             HttpResponse<String> first = get(server.apiUrl().resolve("/insights/v2/campaigns?page[limit]=100"));
 

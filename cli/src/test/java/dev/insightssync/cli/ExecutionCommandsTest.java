@@ -70,7 +70,7 @@ class ExecutionCommandsTest {
     }
 
     @Test
-    void start_failedExecution_exitsOneWithErrorAndRedriveHint() {
+    void start_failedExecution_exitsOne() {
         stub("StartExecution", "{\"executionArn\":\"" + EXECUTION + "\",\"startDate\":1764892800}");
         stubDescribeRunningThen("FAILED", "dev.insightssync.common.insights.InsightsAuthenticationException");
         stubHistory(event(2, "TaskStateExited", "PrepareRun"),

@@ -65,7 +65,7 @@ class RunCommandDemoTest {
     }
 
     @Test
-    void demo_listFilesAreBareLfUtf8WithoutBom() throws Exception {
+    void demo_listFilesAreLfWithoutBom() throws Exception {
         run("run", "--demo", "--json", "--output-dir", outputDir.toString());
 
         JsonNode summary = Json.mapper().readTree(out.toString());
@@ -76,7 +76,7 @@ class RunCommandDemoTest {
     }
 
     @Test
-    void demo_printsPlannedGuardDutyCallsToStandardError() throws Exception {
+    void demo_printsPlannedCallsToStderr() throws Exception {
         run("run", "--demo", "--json", "--output-dir", outputDir.toString());
 
         assertThat(err.toString()).contains("CreateThreatIntelSet").contains("format=TXT");
@@ -130,7 +130,7 @@ class RunCommandDemoTest {
     }
 
     @Test
-    void wrongCredentials_exitOneWithOneLineReasonAndNoSecret() throws Exception {
+    void wrongCredentials_exitsOneWithoutSecret() throws Exception {
         Path credentials = outputDir.resolve("credentials.json");
         Files.writeString(credentials,
                 "{\"mv_api_key\":\"demo-api-key\",\"mv_client_id\":\"demo-client\",\"mv_secret\":\"not-the-secret-123\"}");

@@ -51,7 +51,7 @@ class RunCommandFaultTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void run_with503And429AndExpiredToken_fetchesEveryPageOnce() throws Exception {
+    void run_withFaults_fetchesEveryPageOnce() throws Exception {
         InsightsFixtures.stubTenant(INSIGHTS);
         failOnce("campaigns", InsightsFixtures.CAMPAIGNS_PATH, aResponse().withStatus(503));
         failOnce("conti", InsightsFixtures.CAMPAIGNS_PATH + "/" + CONTI + "/iocs",

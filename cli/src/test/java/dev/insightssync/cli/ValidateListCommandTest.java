@@ -59,7 +59,7 @@ class ValidateListCommandTest {
     }
 
     @Test
-    void domainInIpList_rejectedButAcceptedInEntityList() throws Exception {
+    void domainList_validOnlyAsEntityList() throws Exception {
         Path list = write("domains.txt", "b7nfcx4.com\n*.gue.life\n".getBytes(UTF_8));
 
         assertThat(run("validate-list", list.toString())).isEqualTo(1);

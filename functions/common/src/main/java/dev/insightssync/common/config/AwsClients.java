@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds AWS SDK clients the same way in every function: the lightweight URL-connection HTTP
- * client (a smaller jar and faster cold start than Apache or Netty), explicit timeouts, and an
- * optional endpoint override that tests use to point a client at a loopback server.
+ * Builds AWS SDK clients the same way in every function. They use the URL-connection HTTP
+ * client, which makes a smaller jar and a faster cold start than Apache or Netty, and explicit
+ * timeouts. An optional endpoint override lets tests point a client at a loopback server.
  *
  * <p>The Region and credentials come from the SDK's default chains ({@code AWS_REGION} and the
  * execution role's variables in Lambda).
