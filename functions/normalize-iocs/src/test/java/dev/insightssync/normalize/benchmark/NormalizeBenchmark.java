@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Measures {@link IocNormalizer} plus deduplication on one thread, next to {@code sort -u} of the
  * same raw values as a floor. Not a unit test: run it with the command in
- * {@code docs/benchmarks-normalize.md}.
+ * {@code docs/benchmarks.md}.
  *
  * <p>Workloads (seeded, so every run generates the same values): 1,000,000 plain public IPv4 values,
  * and 1,000,000 mixed IOCs (ip, ip_port, domain, hostname, url, hashes) of which 30% repeat an
