@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
@@ -63,6 +65,10 @@ final class ExecutionCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (lookbackDays != null && (lookbackDays < 1 || lookbackDays > 3650)) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid --lookback-days " + lookbackDays + ": expected a whole number of days from 1 to 3650.");
+            }
             Settings settings = environment.get();
             String stateMachineArn = stateMachine.stateMachineArn(settings);
             PrintWriter out = spec.commandLine().getOut();
@@ -100,6 +106,8 @@ final class ExecutionCommands {
             description = "Redrives a failed execution from the state that failed, follows it, and exits 1 if it fails again.")
     static final class Redrive implements Callable<Integer> {
 
+        private static final Pattern EXECUTION_ARN = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[^:]+:[^:]+");
+
         @Spec
         CommandSpec spec;
 
@@ -111,6 +119,10 @@ final class ExecutionCommands {
 
         @Override
         public Integer call() throws Exception {
+            if (!EXECUTION_ARN.matcher(executionArn).matches()) {
+                throw new ParameterException(spec.commandLine(), "Invalid execution ARN '" + executionArn
+                        + "': expected arn:aws:states:REGION:ACCOUNT:execution:STATE_MACHINE:NAME, as the alert e-mail shows it.");
+            }
             PrintWriter out = spec.commandLine().getOut();
             var builder = AwsClients.configure(SfnClient.builder(), environment.get(), "SFN");
             String arnRegion = regionOf(executionArn);

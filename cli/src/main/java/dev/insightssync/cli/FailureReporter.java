@@ -1,8 +1,9 @@
 package dev.insightssync.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns an exception that ends a command into one line on standard error and exit status 1.
@@ -22,6 +23,11 @@ final class FailureReporter implements IExecutionExceptionHandler {
             reported = reported.getCause();
         }
         String message = reported.getMessage() == null ? "(no message)" : reported.getMessage();
+        if (reported instanceof SdkException) {
+            // SDK messages name neither the service nor what to check.
+            message = "AWS request failed: " + message + " Check --region (or AWS_REGION), your AWS credentials,"
+                    + " and AWS_ENDPOINT_URL if it is set.";
+        }
         commandLine.getErr().println("insights-sync: failed: " + reported.getClass().getSimpleName()
                 + ": " + message.replace('\n', ' ').replace('\r', ' '));
         return FAILURE;

@@ -1,8 +1,8 @@
 package dev.insightssync.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code insights-sync}: runs the sync pipeline on one machine, on the bundled

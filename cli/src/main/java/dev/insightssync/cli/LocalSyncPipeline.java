@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Runs the five step services in-process, in the state machine's order, and then commits the run
  * the way the state machine's last state does: the merged indicator state becomes the current one
  * and the watermark moves to this run's start. A step that throws stops the run before the commit,
- * so a failed run never moves the watermark.
+ * so a failed run never moves the watermark. A dry run against a bucket commits nothing, because
+ * the deployed state machine's next run depends on that state.
  */
 final class LocalSyncPipeline {
 
@@ -39,6 +40,7 @@ final class LocalSyncPipeline {
     private final WriteThreatListService write;
     private final Function<UpdateThreatIntelSetInput, UpdateThreatIntelSetOutput> publish;
     private final ArtifactStore store;
+    private final boolean commit;
 
     LocalSyncPipeline(
             AuthenticateService authenticate,
@@ -46,13 +48,15 @@ final class LocalSyncPipeline {
             NormalizeIocsService normalize,
             WriteThreatListService write,
             Function<UpdateThreatIntelSetInput, UpdateThreatIntelSetOutput> publish,
-            ArtifactStore store) {
+            ArtifactStore store,
+            boolean commit) {
         this.authenticate = authenticate;
         this.fetch = fetch;
         this.normalize = normalize;
         this.write = write;
         this.publish = publish;
         this.store = store;
+        this.commit = commit;
     }
 
     /** Runs every step of {@code run} and returns the summary. */
@@ -72,7 +76,11 @@ final class LocalSyncPipeline {
         LOG.info("Step UpdateThreatIntelSet");
         publish.apply(new UpdateThreatIntelSetInput(run, written.ipList(), written.domainList()));
 
-        commit(run, normalized);
+        if (commit) {
+            commit(run, normalized);
+        } else {
+            LOG.info("Dry run against a bucket: the indicator state and the watermark stay as they were");
+        }
         return new RunSummary(
                 fetched.campaigns(),
                 fetched.iocsFetched(),

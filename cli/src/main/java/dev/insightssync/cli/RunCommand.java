@@ -2,6 +2,7 @@ package dev.insightssync.cli;
 
 import dev.insightssync.authenticate.AuthenticateService;
 import dev.insightssync.common.config.AwsClients;
+import dev.insightssync.common.config.ConfigurationException;
 import dev.insightssync.common.config.Settings;
 import dev.insightssync.common.credentials.CredentialsSource;
 import dev.insightssync.common.credentials.FileCredentialsSource;
@@ -27,6 +28,7 @@ import dev.insightssync.publish.SdkGuardDutyGateway;
 import dev.insightssync.write.ThreatListWriter;
 import dev.insightssync.write.WriteThreatListService;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,10 +110,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--detector-id", paramLabel = "ID", description = "GuardDuty detector (default: DETECTOR_ID, else the Region's only detector).")
     String detectorId;
 
-    @Option(names = "--dry-run", description = "Make no GuardDuty call that changes anything; print the calls instead.")
+    @Option(names = "--dry-run", description = {"Make no GuardDuty call that changes anything; print the calls instead.",
+            "With --bucket it also leaves the bucket's watermark and indicator state unchanged."})
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print exactly one JSON object on standard output; progress goes to standard error.")
+    @Option(names = "--json", description = "On success, print exactly one JSON object on standard output; progress goes to standard error.")
     boolean json;
 
     @Override
@@ -157,6 +160,30 @@ final class RunCommand implements Callable<Integer> {
         if (!demo && !dryRun && bucket == null) {
             throw new ParameterException(spec.commandLine(),
                     "GuardDuty reads lists from S3, so publishing needs --bucket NAME; add --dry-run to only write local lists.");
+        }
+        if (lookbackDays != null && (lookbackDays < 1 || lookbackDays > FetchSettings.MAX_LOOKBACK_DAYS)) {
+            throw new ParameterException(spec.commandLine(), "Invalid --lookback-days " + lookbackDays
+                    + ": expected a whole number of days from 1 to " + FetchSettings.MAX_LOOKBACK_DAYS + ".");
+        }
+        if (allowlistFile != null && !Files.isReadable(allowlistFile)) {
+            throw new ParameterException(spec.commandLine(), "Allowlist file not found or not readable: " + allowlistFile);
+        }
+        if (credentialsFile != null && !Files.isReadable(credentialsFile)) {
+            throw new ParameterException(spec.commandLine(), "Credentials file not found or not readable: " + credentialsFile);
+        }
+        if (!demo) {
+            checkUrl("--api-url", apiUrl);
+            checkUrl("--iam-url", iamUrl);
+        }
+    }
+
+    private void checkUrl(String option, String value) {
+        try {
+            new Settings(Map.of("URL", value)).url("URL", value);
+        } catch (ConfigurationException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid " + option + " '"
+                    + value.replaceAll("//[^/@]*@", "//<user information removed>@")
+                    + "': expected an absolute https URL without user information; plain http only for a loopback test server.");
         }
     }
 
@@ -208,7 +235,8 @@ final class RunCommand implements Callable<Integer> {
                 new NormalizeIocsService(store, normalizeSettings),
                 new WriteThreatListService(store, new ThreatListWriter(configured.domainCapacity())),
                 publisher(settings, store),
-                store);
+                store,
+                !(dryRun && bucket != null));
     }
 
     private Function<UpdateThreatIntelSetInput, UpdateThreatIntelSetOutput> publisher(Settings settings, ArtifactStore store) {

@@ -28,7 +28,7 @@ final class StateMachineOptions {
         String stateMachineArn;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "The deployed state machine, one of:%n")
     Target target;
 
     @Option(names = "--region", paramLabel = "REGION", description = "AWS Region of the stack (default: the SDK's chain, e.g. AWS_REGION).")

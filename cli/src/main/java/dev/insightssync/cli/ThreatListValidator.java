@@ -3,10 +3,10 @@ package dev.insightssync.cli;
 import dev.insightssync.normalize.Allowlist;
 import dev.insightssync.normalize.IocNormalizer;
 import dev.insightssync.normalize.IocOutcome;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ final class ThreatListValidator {
         String[] lines = text.split("\n", -1);
         int entries = 0;
         Map<String, Integer> firstLineOf = new HashMap<>();
-        int lineCount = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        int lineCount = text.isEmpty() || text.endsWith("\n") ? lines.length - 1 : lines.length;
         for (int index = 0; index < lineCount; index++) {
             int lineNumber = index + 1;
             String line = lines[index];
@@ -84,7 +84,7 @@ final class ThreatListValidator {
             }
         }
 
-        if (entries == 0) {
+        if (lineCount == 0) {
             problems.add(new Problem(0, "no entries; GuardDuty would activate an empty list that matches nothing"));
         }
         if (entries > maxEntries) {

@@ -2,6 +2,7 @@ package dev.insightssync.cli;
 
 import dev.insightssync.common.config.Settings;
 import dev.insightssync.normalize.NormalizeSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,8 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code insights-sync validate-list FILE}: checks a list file before GuardDuty gets it. */
@@ -20,8 +21,9 @@ import picocli.CommandLine.Spec;
         name = "validate-list",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a TXT threat list file against GuardDuty's rules: entry syntax, non-public addresses,",
-            "encoding, line endings and size. Prints each problem with its line number; exits 1 if any."
+            "Checks a TXT threat list file against GuardDuty's rules.",
+            "Covers entry syntax, non-public addresses, encoding, line endings and size, prints each problem",
+            "with its line number, and exits 1 if there is any."
         })
 final class ValidateListCommand implements Callable<Integer> {
 
@@ -42,11 +44,16 @@ final class ValidateListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxEntries != null && maxEntries < 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid --max-entries " + maxEntries + ": expected 1 or more.");
+        }
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "File not found: " + file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot read " + file + ": " + e.getMessage());
         }
         int limit = maxEntries != null ? maxEntries : defaultMaxEntries();
         List<ThreatListValidator.Problem> problems = new ThreatListValidator(type, limit).validate(content);

@@ -123,6 +123,20 @@ class ExecutionCommandsTest {
     }
 
     @Test
+    void redrive_invalidArn_isUsageErrorWithoutRequest() {
+        assertThat(run("redrive", "not-an-arn")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid execution ARN 'not-an-arn'");
+        assertThat(AWS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void start_invalidLookback_isUsageErrorWithoutRequest() {
+        assertThat(run("start", "--state-machine-arn", STATE_MACHINE, "--lookback-days", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid --lookback-days 0");
+        assertThat(AWS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void start_withoutTarget_isUsageError() {
         assertThat(run("start")).isEqualTo(2);
         assertThat(err.toString()).contains("--stack-name").contains("--state-machine-arn");

@@ -122,6 +122,27 @@ class RunCommandDemoTest {
     }
 
     @Test
+    void invalidLookback_isUsageErrorBeforeAnyRequest() {
+        int status = run("run", "--demo", "--lookback-days", "0", "--output-dir", outputDir.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid --lookback-days 0");
+        assertThat(outputDir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void plainHttpApiUrl_isUsageError() throws Exception {
+        Path credentials = Files.writeString(outputDir.resolve("credentials.json"),
+                "{\"mv_api_key\":\"k\",\"mv_client_id\":\"c\",\"mv_secret\":\"s\"}");
+
+        int status = run("run", "--api-url", "http://api.mvision.mcafee.com", "--credentials-file", credentials.toString(),
+                "--output-dir", outputDir.toString(), "--dry-run");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid --api-url 'http://api.mvision.mcafee.com'");
+    }
+
+    @Test
     void runWithoutCredentials_isUsageErrorNamingOption() {
         int status = run("run", "--output-dir", outputDir.toString(), "--dry-run");
 

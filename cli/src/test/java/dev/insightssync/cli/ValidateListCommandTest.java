@@ -91,7 +91,30 @@ class ValidateListCommandTest {
         Path list = write("empty.txt", new byte[0]);
 
         assertThat(run("validate-list", list.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("file: no entries");
+        assertThat(out.toString()).contains("file: no entries").doesNotContain("line 1");
+    }
+
+    @Test
+    void crlfOnly_reportsLinesButNotEmpty() throws Exception {
+        Path list = write("crlf.txt", "45.33.32.156\r\n80.85.158.53\r\n".getBytes(UTF_8));
+
+        assertThat(run("validate-list", list.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("line 1: carriage return").contains("line 2: carriage return")
+                .doesNotContain("no entries");
+    }
+
+    @Test
+    void negativeMaxEntries_isUsageError() throws Exception {
+        Path list = write("ip.txt", "80.85.158.53\n".getBytes(UTF_8));
+
+        assertThat(run("validate-list", "--max-entries", "-1", list.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid --max-entries -1");
+    }
+
+    @Test
+    void directory_isUsageErrorNamingPath() {
+        assertThat(run("validate-list", folder.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("Cannot read " + folder);
     }
 
     @Test

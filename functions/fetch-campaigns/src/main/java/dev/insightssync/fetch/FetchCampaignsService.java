@@ -6,12 +6,13 @@ import dev.insightssync.common.credentials.CredentialsSource;
 import dev.insightssync.common.insights.InsightsCampaign;
 import dev.insightssync.common.insights.InsightsClient;
 import dev.insightssync.common.insights.InsightsClientFactory;
+import dev.insightssync.common.insights.InsightsResponseException;
 import dev.insightssync.common.insights.InsightsSettings;
 import dev.insightssync.common.json.Json;
 import dev.insightssync.common.step.FetchCampaignsInput;
 import dev.insightssync.common.step.FetchCampaignsOutput;
-import dev.insightssync.common.step.RawFeedManifest;
 import dev.insightssync.common.step.RawFeedManifest.CampaignPages;
+import dev.insightssync.common.step.RawFeedManifest;
 import dev.insightssync.common.step.RunContext;
 import dev.insightssync.common.store.ArtifactStore;
 import dev.insightssync.common.store.WatermarkStore;
@@ -19,8 +20,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,8 @@ public final class FetchCampaignsService {
     static final String JSON = "application/json";
 
     private static final Logger LOG = LoggerFactory.getLogger(FetchCampaignsService.class);
+
+    private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private final CredentialsSource credentials;
     private final InsightsClientFactory clients;
@@ -77,12 +83,16 @@ public final class FetchCampaignsService {
         InsightsClient client = clients.create(credentials.load());
         String rawPrefix = run.runPrefix() + "raw/";
         List<InsightsCampaign> inWindow = new ArrayList<>();
+        Set<String> seenIds = new HashSet<>();
         int[] outside = {0};
         int campaignPages = client.listCampaigns(page -> {
             store.put(rawPrefix + "campaigns/" + pageName(page.number()), page.body(), JSON);
             for (JsonNode resource : page.data()) {
                 InsightsCampaign campaign = readCampaign(resource);
-                if (campaign != null && window.contains(campaign.updatedOn())) {
+                if (campaign != null && !seenIds.add(checkedId(campaign.id(), page.number()))) {
+                    // Offset paging over a list that changes while it is read can repeat a campaign.
+                    LOG.warn("Campaign {} is listed again on campaign page {}; it is fetched once", campaign.id(), page.number());
+                } else if (campaign != null && window.contains(campaign.updatedOn())) {
                     inWindow.add(campaign);
                 } else {
                     outside[0]++;
@@ -103,6 +113,20 @@ public final class FetchCampaignsService {
         LOG.info("Stored {} IOCs of {} campaigns in {} IOC pages", iocs, fetched.size(), iocPages);
         return new FetchCampaignsOutput(fetched.size(), iocs, window.start(), manifestKey,
                 window.fromWatermark(), campaignPages, iocPages);
+    }
+
+    /**
+     * Returns the campaign id if it is safe in an S3 key and a URL path: Insights ids are UUIDs,
+     * so anything beyond letters, digits, '-' and '_' means the response cannot be trusted.
+     */
+    static String checkedId(String id, int pageNumber) {
+        if (!CAMPAIGN_ID.matcher(id).matches()) {
+            String shown = id.length() > 60 ? id.substring(0, 60) + "..." : id;
+            throw new InsightsResponseException("Invalid campaign id '" + shown.replaceAll("\\p{Cntrl}", "?")
+                    + "' on campaign page " + pageNumber + ": expected 1 to 128 letters, digits, '-' or '_'."
+                    + " Nothing was published; check INSIGHTS_API_URL, or report the response to Trellix support.");
+        }
+        return id;
     }
 
     /** Returns the file name of a page: {@code page-0001.json} for the first. */

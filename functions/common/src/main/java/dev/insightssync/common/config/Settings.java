@@ -67,18 +67,37 @@ public final class Settings {
         };
     }
 
-    /** Returns an absolute http or https URL. */
+    /**
+     * Returns an absolute https URL without user information. Plain http is accepted only for a
+     * loopback host, because the Insights credentials and tokens travel on these URLs.
+     */
     public URI url(String name, String defaultValue) {
         String raw = text(name, defaultValue);
+        URI uri;
         try {
-            URI uri = URI.create(raw);
-            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("not an absolute http(s) URL");
-            }
-            return uri;
+            uri = URI.create(raw);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid setting " + name + "='" + raw
-                    + "': expected an absolute https URL such as https://api.manage.trellix.com.");
+            throw invalidUrl(name, raw);
         }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw invalidUrl(name, raw);
+        }
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+        if (!https && !loopbackHttp) {
+            throw invalidUrl(name, raw);
+        }
+        return uri;
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    private static ConfigurationException invalidUrl(String name, String raw) {
+        String shown = raw.replaceAll("//[^/@]*@", "//<user information removed>@");
+        return new ConfigurationException("Invalid setting " + name + "='" + shown
+                + "': expected an absolute https URL without user information, such as the defaults in the README;"
+                + " plain http is accepted only for a loopback test server.");
     }
 }

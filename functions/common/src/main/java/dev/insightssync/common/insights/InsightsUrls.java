@@ -29,7 +29,11 @@ final class InsightsUrls {
      * {@code page[...]} parameters, so a value that a proxy or server added never reaches a log.
      */
     static String describe(URI url) {
-        String base = url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath());
+        // The authority without any user:password part, which would be a credential.
+        String authority = url.getRawUserInfo() == null
+                ? url.getRawAuthority()
+                : url.getRawAuthority().substring(url.getRawUserInfo().length() + 1);
+        String base = url.getScheme() + "://" + authority + (url.getRawPath() == null ? "" : url.getRawPath());
         String rawQuery = url.getRawQuery();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return base;

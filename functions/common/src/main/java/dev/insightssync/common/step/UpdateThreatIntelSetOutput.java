@@ -3,10 +3,10 @@ package dev.insightssync.common.step;
 /**
  * Output of the UpdateThreatIntelSet step for one Region.
  *
- * <p>The state machine polls activation with {@code aws-sdk:guardduty:getThreatIntelSet}
- * ({@code DetectorId} = {@code detectorId}, {@code ThreatIntelSetId} = {@code ipList.setId}) and
- * {@code aws-sdk:guardduty:getThreatEntitySet} ({@code ThreatEntitySetId} = {@code domainList.setId})
- * while the matching {@code awaitActivation} is true.
+ * <p>While {@code awaitActivation} is true, the state machine passes this output to the
+ * GetThreatListStatus function ({@code dev.insightssync.publish.ThreatListStatusHandler}) once a
+ * minute. That function reads the lists whose own {@code awaitActivation} is true, in
+ * {@code region}, until they are {@code ACTIVE}.
  *
  * @param region          the Region of the detector
  * @param detectorId      the GuardDuty detector that contains the lists
