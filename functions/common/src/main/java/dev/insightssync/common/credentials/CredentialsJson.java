@@ -44,8 +44,8 @@ final class CredentialsJson {
     private static String field(JsonNode root, String key, String source) {
         JsonNode value = root.get(key);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new InvalidCredentialsException("Missing Insights credential " + key + " in " + source
-                    + ": add the key with a non-empty string value.");
+            throw new InvalidCredentialsException("Missing or empty Insights credential " + key + " in " + source
+                    + ": the key needs a non-empty string value.");
         }
         return value.asText().trim();
     }

@@ -426,8 +426,10 @@ public final class InsightsClient {
             pause(wait, url);
         }
         throw new InsightsUnavailableException("Insights request " + InsightsUrls.describe(url) + " failed on all "
-                + maxAttempts + " attempts, the last with " + problem + ". The service is unavailable or overloaded;"
-                + " the run can be retried later (" + InsightsSettings.MAX_ATTEMPTS + " sets the attempts).", lastError);
+                + maxAttempts + " attempts, the last with " + problem + ". The service is unavailable or overloaded,"
+                + " so the run can be retried later (" + InsightsSettings.MAX_ATTEMPTS + " sets the attempts);"
+                + " if connections keep failing, check the URL (" + InsightsSettings.API_URL + " or "
+                + InsightsSettings.IAM_URL + ", --api-url or --iam-url in the CLI).", lastError);
     }
 
     private void pause(Duration wait, URI url) {

@@ -53,7 +53,7 @@ class CredentialsSourceTest {
         assertThatThrownBy(() -> new FileCredentialsSource(file).load())
                 .isInstanceOf(InvalidCredentialsException.class)
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Missing Insights credential mv_secret")
+                .hasMessageContaining("Missing or empty Insights credential mv_secret")
                 .hasMessageNotContaining("k-123")
                 .hasMessageNotContaining("c-456");
     }
@@ -103,8 +103,8 @@ class CredentialsSourceTest {
 
         assertThatThrownBy(() -> new SecretsManagerCredentialsSource(settings()).load())
                 .isInstanceOf(InvalidCredentialsException.class)
-                .hasMessage("Missing Insights credential mv_client_id in secret " + InsightsFixtures.SECRET_ARN
-                        + ": add the key with a non-empty string value.");
+                .hasMessage("Missing or empty Insights credential mv_client_id in secret " + InsightsFixtures.SECRET_ARN
+                        + ": the key needs a non-empty string value.");
     }
 
     private static Settings settings() {
