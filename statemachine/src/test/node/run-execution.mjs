@@ -75,16 +75,23 @@ async function main() {
   const taskResourceLocalHandlers = {};
   const retryIntervalOverrides = {};
   const waitTimeOverrides = {};
-  for (const [name, state] of Object.entries(definition.States)) {
-    if (state.Type === 'Task') {
-      taskResourceLocalHandlers[name] = state.Resource === LAMBDA_INVOKE
-        ? lambdaHandler(config.bridgeUrl)
-        : serviceHandler(config.bridgeUrl, state.Resource);
-      retryIntervalOverrides[name] = 0;
-    } else if (state.Type === 'Wait') {
-      waitTimeOverrides[name] = 0;
+  // aws-local-stepfunctions looks overrides up by state name, in nested Map iterations too, so
+  // the states inside a Map's ItemProcessor are bound the same way (ASL names are unique).
+  const bind = (states) => {
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type === 'Task') {
+        taskResourceLocalHandlers[name] = state.Resource === LAMBDA_INVOKE
+          ? lambdaHandler(config.bridgeUrl)
+          : serviceHandler(config.bridgeUrl, state.Resource);
+        retryIntervalOverrides[name] = 0;
+      } else if (state.Type === 'Wait') {
+        waitTimeOverrides[name] = 0;
+      } else if (state.Type === 'Map') {
+        bind((state.ItemProcessor ?? state.Iterator).States);
+      }
     }
-  }
+  };
+  bind(definition.States);
 
   const machine = new StateMachine(definition);
   const execution = machine.run(config.input, {

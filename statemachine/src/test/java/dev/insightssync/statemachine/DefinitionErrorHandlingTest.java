@@ -3,13 +3,18 @@ package dev.insightssync.statemachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.insightssync.common.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** Static test: every task of the definition retries transient failures and catches the rest. */
+/**
+ * Static test: every task of the definition, including those inside the per-Region Map, retries
+ * transient failures and catches the rest.
+ */
 class DefinitionErrorHandlingTest {
 
     private static final List<String> LAMBDA_SERVICE_ERRORS = List.of(
@@ -19,21 +24,48 @@ class DefinitionErrorHandlingTest {
             "Lambda.ClientExecutionTimeoutException",
             "Lambda.TooManyRequestsException");
 
-    private static final List<String> LAMBDA_TASKS = List.of(
-            "Authenticate", "FetchCampaigns", "NormalizeIocs", "WriteThreatList", "UpdateThreatIntelSet");
+    private static final List<String> LAMBDA_TASKS = List.of("Authenticate", "FetchCampaigns", "NormalizeIocs",
+            "WriteThreatList", "UpdateThreatIntelSet", "GetThreatListStatus");
+
+    /** The tasks that run once per Region, inside the PublishToRegions Map. */
+    private static final List<String> REGION_TASKS = List.of("UpdateThreatIntelSet", "GetThreatListStatus");
 
     @Test
-    void lambdaTasks_areTheFiveStepsInOrder() {
+    void lambdaTasks_areTheSixStepsInOrder() {
         List<String> lambdaTasks = new ArrayList<>();
-        String name = ProjectFiles.definition().path("StartAt").asText();
-        while (!name.isEmpty()) {
-            JsonNode state = states().path(name);
-            if ("arn:aws:states:::lambda:invoke".equals(state.path("Resource").asText())) {
-                lambdaTasks.add(name);
+        for (Map.Entry<String, JsonNode> task : tasks()) {
+            if ("arn:aws:states:::lambda:invoke".equals(task.getValue().path("Resource").asText())) {
+                lambdaTasks.add(task.getKey());
             }
-            name = state.path("Next").asText();
         }
         assertThat(lambdaTasks).isEqualTo(LAMBDA_TASKS);
+    }
+
+    @Test
+    void regionTasks_runInsideThePublishMap() {
+        JsonNode map = ProjectFiles.definition().path("States").path("PublishToRegions");
+        assertThat(map.path("Type").asText()).isEqualTo("Map");
+        assertThat(map.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText()).isEqualTo("INLINE");
+        JsonNode iteration = map.path("ItemProcessor").path("States");
+        for (String name : REGION_TASKS) {
+            assertThat(iteration.has(name)).as(name).isTrue();
+        }
+        assertThat(texts(map.path("Catch").path(0).path("ErrorEquals"))).containsExactly("States.ALL");
+    }
+
+    @Test
+    void regionResults_endEveryIteration() {
+        JsonNode iteration = ProjectFiles.definition().path("States").path("PublishToRegions").path("ItemProcessor")
+                .path("States");
+        List<String> ends = new ArrayList<>();
+        iteration.fields().forEachRemaining(state -> {
+            if (state.getValue().path("End").asBoolean()) {
+                ends.add(state.getKey());
+            }
+        });
+        assertThat(ends).containsExactlyInAnyOrder("RegionSucceeded", "RegionFailed");
+        assertThat(iteration.path("RegionSucceeded").path("Parameters").path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(iteration.path("RegionFailed").path("Parameters").path("status").asText()).isEqualTo("FAILED");
     }
 
     @Test
@@ -72,7 +104,7 @@ class DefinitionErrorHandlingTest {
     @Test
     void everyTask_catchesAllErrorsKeepingItsInput_andRecordsTheFailedState() {
         for (Map.Entry<String, JsonNode> task : tasks()) {
-            if (task.getKey().equals("NotifyFailure")) {
+            if (task.getKey().equals("NotifyFailure") || task.getKey().equals("NotifySuccess")) {
                 continue;
             }
             JsonNode catcher = task.getValue().path("Catch").path(0);
@@ -81,7 +113,8 @@ class DefinitionErrorHandlingTest {
             JsonNode recorder = states().path(catcher.path("Next").asText());
             assertThat(recorder.path("Result").asText()).as(task.getKey()).isEqualTo(task.getKey());
             assertThat(recorder.path("ResultPath").asText()).as(task.getKey()).isEqualTo("$.failedState");
-            assertThat(recorder.path("Next").asText()).as(task.getKey()).isEqualTo("NotifyFailure");
+            assertThat(recorder.path("Next").asText()).as(task.getKey())
+                    .isEqualTo(REGION_TASKS.contains(task.getKey()) ? "RegionFailed" : "NotifyFailure");
         }
     }
 
@@ -94,8 +127,30 @@ class DefinitionErrorHandlingTest {
         assertThat(states().path("SyncFailed").path("Type").asText()).isEqualTo("Fail");
     }
 
+    @Test
+    void notifySuccess_endsSucceededEvenWhenItFails() {
+        JsonNode notify = states().path("NotifySuccess");
+        assertThat(notify.path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
+        assertThat(notify.path("Next").asText()).isEqualTo("SyncSucceeded");
+        assertThat(texts(notify.path("Catch").path(0).path("ErrorEquals"))).containsExactly("States.ALL");
+        assertThat(notify.path("Catch").path(0).path("Next").asText()).isEqualTo("SyncSucceeded");
+        assertThat(states().path("SyncSucceeded").path("Type").asText()).isEqualTo("Succeed");
+    }
+
+    /** Returns every state by name, including those of the Map iterations. ASL state names are unique in a definition. */
     private static JsonNode states() {
-        return ProjectFiles.definition().path("States");
+        ObjectNode all = Json.mapper().createObjectNode();
+        collect(ProjectFiles.definition().path("States"), all);
+        return all;
+    }
+
+    private static void collect(JsonNode states, ObjectNode into) {
+        states.fields().forEachRemaining(entry -> {
+            into.set(entry.getKey(), entry.getValue());
+            if ("Map".equals(entry.getValue().path("Type").asText())) {
+                collect(entry.getValue().path("ItemProcessor").path("States"), into);
+            }
+        });
     }
 
     private static List<Map.Entry<String, JsonNode>> tasks() {

@@ -27,6 +27,29 @@ class DefinitionSubstitutionsTest {
         assertThat(ProjectFiles.sampleSubstitutions().keySet()).isEqualTo(placeholders());
     }
 
+    @Test
+    void functionArns_areTheLiveAliases() {
+        JsonNode substitutions = stateMachine().path("DefinitionSubstitutions");
+        Set<String> functions = new TreeSet<>();
+        substitutions.fieldNames().forEachRemaining(name -> {
+            if (name.endsWith("FunctionArn")) {
+                functions.add(name);
+                String function = name.substring(0, name.length() - "Arn".length());
+                assertThat(substitutions.path(name).path("Ref").asText()).as(name).isEqualTo(function + ".Alias");
+            }
+        });
+        assertThat(functions).hasSize(6);
+    }
+
+    @Test
+    void notifyOnSuccess_defaultsToOff() {
+        assertThat(stateMachine().path("DefinitionSubstitutions").path("NotifyOnSuccess").path("Ref").asText())
+                .isEqualTo("NotifyOnSuccess");
+        JsonNode parameter = ProjectFiles.template().path("Parameters").path("NotifyOnSuccess");
+        assertThat(parameter.path("Default").asText()).isEqualTo("false");
+        assertThat(parameter.path("AllowedValues").toString()).isEqualTo("[\"true\",\"false\"]");
+    }
+
     private static Set<String> placeholders() {
         Set<String> names = new TreeSet<>();
         Matcher matcher = ProjectFiles.PLACEHOLDER.matcher(ProjectFiles.definitionText());

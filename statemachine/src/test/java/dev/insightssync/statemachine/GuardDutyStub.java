@@ -1,9 +1,12 @@
 package dev.insightssync.statemachine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -11,7 +14,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 /**
  * Stubs the GuardDuty REST API on WireMock for an account with one detector and no threat lists
  * yet: listing finds detector {@value #DETECTOR_ID}, creating a list returns {@value #IP_SET_ID} or
- * {@value #DOMAIN_SET_ID}, and reading a created list reports the status a test chooses.
+ * {@value #DOMAIN_SET_ID}, and reading a created list reports the status a test chooses. The
+ * stubs return the same responses in every Region, and {@link #stubMemberAccount} makes one Region fail.
  */
 final class GuardDutyStub {
 
@@ -37,6 +41,19 @@ final class GuardDutyStub {
                 .willReturn(json("{\"threatEntitySetId\":\"" + DOMAIN_SET_ID + "\"}")));
         stubStatus(server, "/threatintelset/" + IP_SET_ID, ipListName, status);
         stubStatus(server, "/threatentityset/" + DOMAIN_SET_ID, domainListName, status);
+    }
+
+    /**
+     * Makes every GuardDuty call signed for {@code region} fail as in a member account. The SDK signs
+     * each request with its Region, so the Authorization header's credential scope names it.
+     */
+    static void stubMemberAccount(WireMockExtension server, String region) {
+        server.stubFor(any(urlPathMatching("/detector.*")).atPriority(1)
+                .withHeader("Authorization", containing("/" + region + "/guardduty/aws4_request"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withHeader("x-amzn-ErrorType", "BadRequestException")
+                        .withBody("{\"message\":\"The request is rejected because the current account is a member"
+                                + " account and cannot manage threat intel sets.\",\"__type\":\"InvalidInputException\"}")));
     }
 
     private static void stubStatus(WireMockExtension server, String path, String name, String status) {

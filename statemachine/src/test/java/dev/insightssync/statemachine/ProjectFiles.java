@@ -96,6 +96,9 @@ final class ProjectFiles {
         values.put("NormalizeIocsFunctionArn", functionPrefix + "NormalizeIocs");
         values.put("WriteThreatListFunctionArn", functionPrefix + "WriteThreatList");
         values.put("UpdateThreatIntelSetFunctionArn", functionPrefix + "UpdateThreatIntelSet");
+        values.put("ThreatListStatusFunctionArn", functionPrefix + "ThreatListStatus");
+        values.put("PublishRegions", "us-east-1,eu-west-1");
+        values.put("NotifyOnSuccess", "true");
         values.put("AlertTopicArn", "arn:aws:sns:us-east-1:123456789012:insights-sync-alerts");
         values.put("ArtifactBucketName", "insights-sync-artifacts");
         values.put("ActivationTimeoutMinutes", "45");

@@ -1,8 +1,10 @@
 package dev.insightssync.statemachine;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +20,9 @@ import dev.insightssync.common.testing.InsightsFixtures;
 import dev.insightssync.common.testing.LocalS3;
 import dev.insightssync.fetch.FetchCampaignsHandler;
 import dev.insightssync.normalize.NormalizeIocsHandler;
+import dev.insightssync.publish.ThreatListStatusHandler;
 import dev.insightssync.publish.UpdateThreatIntelSetHandler;
 import dev.insightssync.write.WriteThreatListHandler;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,17 +41,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.guardduty.GuardDutyClient;
-import software.amazon.awssdk.services.guardduty.model.GuardDutyException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Execution test: runs threat-intel-sync.asl.json on aws-local-stepfunctions with the five real
+ * Execution test: runs threat-intel-sync.asl.json on aws-local-stepfunctions with the six real
  * handlers behind the task bridge, Insights, Secrets Manager and GuardDuty on WireMock, and S3 on
  * S3Mock.
  *
@@ -82,7 +78,6 @@ class StateMachineExecutionTest {
 
     private TaskBridge bridge;
     private S3Client s3;
-    private GuardDutyClient guardDuty;
 
     @BeforeAll
     static void useLoopbackCredentials() {
@@ -97,12 +92,9 @@ class StateMachineExecutionTest {
         InsightsFixtures.stubTenant(INSIGHTS);
         InsightsFixtures.stubSecretsManager(AWS.getRuntimeInfo().getWireMock());
         s3 = LocalS3.client(S3_MOCK);
-        guardDuty = GuardDutyClient.builder()
-                .endpointOverride(URI.create(AWS.baseUrl()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        // The bucket outlives each test, so remove the commit of an earlier test.
+        s3.listObjectsV2(request -> request.bucket(BUCKET).prefix("state/")).contents()
+                .forEach(object -> s3.deleteObject(request -> request.bucket(BUCKET).key(object.key())));
         Settings settings = new Settings(handlerSettings());
         bridge = new TaskBridge()
                 .function("fn-authenticate", new AuthenticateHandler(settings))
@@ -110,8 +102,7 @@ class StateMachineExecutionTest {
                 .function("fn-normalize-iocs", new NormalizeIocsHandler(settings))
                 .function("fn-write-threat-list", new WriteThreatListHandler(settings))
                 .function("fn-update-threat-intel-set", new UpdateThreatIntelSetHandler(settings))
-                .service("aws-sdk:guardduty:getThreatIntelSet", this::getThreatIntelSet)
-                .service("aws-sdk:guardduty:getThreatEntitySet", this::getThreatEntitySet)
+                .function("fn-threat-list-status", new ThreatListStatusHandler(settings))
                 .service("aws-sdk:s3:copyObject", this::copyObject)
                 .service("aws-sdk:s3:putObject", this::putObject)
                 .service("sns:publish", request -> Json.mapper().createObjectNode().put("MessageId", "message-1"));
@@ -121,7 +112,6 @@ class StateMachineExecutionTest {
     void stopBridge() {
         bridge.close();
         s3.close();
-        guardDuty.close();
     }
 
     @Test
@@ -131,9 +121,10 @@ class StateMachineExecutionTest {
         LocalExecution.Result result = run("sync-happy-path");
 
         assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
-        assertThat(result.states()).containsSubsequence("UpdateThreatIntelSet", "ShouldAwaitActivation",
-                "GetThreatIntelSetStatus", "GetThreatEntitySetStatus", "EvaluateActivation", "PrepareCommit");
-        assertThat(result.states()).endsWith("CommitIndicatorState", "CommitWatermark", "SyncSucceeded");
+        assertThat(result.states()).containsSubsequence("ListPublishRegions", "PublishToRegions", "UpdateThreatIntelSet",
+                "ShouldAwaitActivation", "GetThreatListStatus", "EvaluateActivation", "RegionSucceeded",
+                "EvaluateRegions", "PrepareCommit");
+        assertThat(result.states()).endsWith("CommitIndicatorState", "CommitWatermark", "ShouldNotifySuccess", "SyncSucceeded");
         JsonNode lists = result.output().path("write").path("result");
         Set<String> expectedIps = lines(InsightsFixtures.raw("expected/ip-list.txt"));
         Set<String> expectedDomains = lines(InsightsFixtures.raw("expected/domain-list.txt"));
@@ -141,7 +132,11 @@ class StateMachineExecutionTest {
         assertThat(lists.path("domainList").path("entries").asInt()).isEqualTo(expectedDomains.size());
         assertThat(lines(object(lists.path("ipList").path("key").asText()))).isEqualTo(expectedIps);
         assertThat(lines(object(lists.path("domainList").path("key").asText()))).isEqualTo(expectedDomains);
-        JsonNode publish = result.output().path("publish").path("result");
+        JsonNode regions = result.output().path("publish").path("regions");
+        assertThat(regions.size()).isEqualTo(1);
+        JsonNode publish = regions.path(0);
+        assertThat(publish.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(publish.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(publish.path("detectorId").asText()).isEqualTo(GuardDutyStub.DETECTOR_ID);
         assertThat(publish.path("ipList").path("setId").asText()).isEqualTo(GuardDutyStub.IP_SET_ID);
         assertThat(publish.path("domainList").path("setId").asText()).isEqualTo(GuardDutyStub.DOMAIN_SET_ID);
@@ -226,14 +221,19 @@ class StateMachineExecutionTest {
         LocalExecution.Result result = run("sync-list-error");
 
         assertThat(result.status()).isEqualTo("FAILED");
-        assertThat(result.error()).isEqualTo("GuardDuty.ThreatListActivationFailed");
-        assertThat(result.states()).containsSubsequence("UpdateThreatIntelSet", "GetThreatIntelSetStatus",
-                "EvaluateActivation", "ThreatListActivationFailed", "NotifyFailure", "SyncFailed");
+        assertThat(result.error()).isEqualTo("GuardDuty.PublishFailedInRegions");
+        assertThat(result.states()).containsSubsequence("UpdateThreatIntelSet", "GetThreatListStatus",
+                "EvaluateActivation", "ThreatListActivationFailed", "RegionFailed", "EvaluateRegions", "CollectFailedRegions",
+                "RegionsFailed", "NotifyFailure", "SyncFailed");
         assertThat(result.states()).doesNotContain("CommitWatermark");
         JsonNode notification = bridge.callsTo("task/sns:publish").get(0);
         assertThat(notification.path("Subject").asText())
-                .isEqualTo("insights-sync failed in AwaitThreatListActivation: ThreatListActivationFailed");
-        assertThat(notification.path("Message").asText()).contains("\"status\":\"ERROR\"");
+                .isEqualTo("insights-sync failed in PublishToRegions: PublishFailedInRegions");
+        assertThat(notification.path("Message").asText())
+                .contains("Publishing failed in 1 of 1 Regions")
+                .contains("us-east-1: FAILED in AwaitThreatListActivation with GuardDuty.ThreatListActivationFailed")
+                .contains("on detector d1 in Region us-east-1")
+                .containsPattern("ipList.{1,4}ERROR");
         assertThat(s3.listObjectsV2(request -> request.bucket(BUCKET).prefix("state/")).contents()).isEmpty();
     }
 
@@ -244,27 +244,141 @@ class StateMachineExecutionTest {
         LocalExecution.Result result = run("sync-list-slow");
 
         assertThat(result.status()).isEqualTo("FAILED");
-        assertThat(result.error()).isEqualTo("GuardDuty.ThreatListActivationTimeout");
+        assertThat(result.error()).isEqualTo("GuardDuty.PublishFailedInRegions");
         // ActivationTimeoutMinutes is 3: the first check, then one check after each of three waits.
         assertThat(result.states().stream().filter("WaitForActivation"::equals)).hasSize(3);
-        assertThat(bridge.callsTo("task/aws-sdk:guardduty:getThreatIntelSet")).hasSize(4);
-        assertThat(bridge.callsTo("task/sns:publish").get(0).path("Subject").asText())
-                .isEqualTo("insights-sync failed in AwaitThreatListActivation: ThreatListActivationTimeout");
+        assertThat(bridge.callsTo("lambda/fn-threat-list-status")).hasSize(4);
+        assertThat(bridge.callsTo("task/sns:publish").get(0).path("Message").asText())
+                .contains("us-east-1: FAILED in AwaitThreatListActivation with GuardDuty.ThreatListActivationTimeout");
+    }
+
+    @Test
+    void run_twoRegions_publishesToBothAndCommits() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+
+        LocalExecution.Result result = run("sync-two-regions", substitutions("us-east-1,eu-west-1"));
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        JsonNode regions = result.output().path("publish").path("regions");
+        assertThat(regions.size()).isEqualTo(2);
+        assertThat(regions.path(0).path("region").asText()).isEqualTo("us-east-1");
+        assertThat(regions.path(1).path("region").asText()).isEqualTo("eu-west-1");
+        for (JsonNode region : regions) {
+            assertThat(region.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(region.path("ipList").path("action").asText()).isEqualTo("CREATED");
+            assertThat(region.path("domainList").path("action").asText()).isEqualTo("CREATED");
+        }
+        assertThat(bridge.callsTo("lambda/fn-update-threat-intel-set")).extracting(call -> call.path("region").asText())
+                .containsExactlyInAnyOrder("us-east-1", "eu-west-1");
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            AWS.verify(1, postRequestedFor(urlPathEqualTo(GuardDutyStub.DETECTOR_PATH + "/threatintelset"))
+                    .withHeader("Authorization", containing("/" + region + "/guardduty/aws4_request")));
+        }
+        assertThat(result.states()).endsWith("CommitIndicatorState", "CommitWatermark", "ShouldNotifySuccess", "SyncSucceeded");
+        assertThat(object("state/watermark.json")).contains("sync-two-regions");
+    }
+
+    @Test
+    void run_oneRegionFails_othersStillPublished() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+        GuardDutyStub.stubMemberAccount(AWS, "eu-west-1");
+
+        LocalExecution.Result result = run("sync-region-fails", substitutions("us-east-1,eu-west-1"));
+
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.error()).isEqualTo("GuardDuty.PublishFailedInRegions");
+        assertThat(result.states()).contains("RegionSucceeded", "RegionFailed")
+                .endsWith("EvaluateRegions", "CollectFailedRegions", "RegionsFailed", "PublishToRegionsFailed",
+                        "NotifyFailure", "SyncFailed");
+        AWS.verify(1, postRequestedFor(urlPathEqualTo(GuardDutyStub.DETECTOR_PATH + "/threatintelset"))
+                .withHeader("Authorization", containing("/us-east-1/guardduty/aws4_request")));
+        AWS.verify(1, postRequestedFor(urlPathEqualTo(GuardDutyStub.DETECTOR_PATH + "/threatentityset"))
+                .withHeader("Authorization", containing("/us-east-1/guardduty/aws4_request")));
+        List<JsonNode> notifications = bridge.callsTo("task/sns:publish");
+        assertThat(notifications).hasSize(1);
+        assertThat(notifications.get(0).path("Subject").asText())
+                .isEqualTo("insights-sync failed in PublishToRegions: PublishFailedInRegions");
+        assertThat(notifications.get(0).path("Message").asText())
+                .contains("Failed state: PublishToRegions\n")
+                .contains("Publishing failed in 1 of 2 Regions")
+                .contains("us-east-1: SUCCEEDED (IP list CREATED, domain list CREATED)")
+                .contains("eu-west-1: FAILED in UpdateThreatIntelSet with dev.insightssync.publish.GuardDutyMemberAccountException")
+                .contains("member account");
+        assertThat(s3.listObjectsV2(request -> request.bucket(BUCKET).prefix("state/")).contents()).isEmpty();
+    }
+
+    @Test
+    void run_notifyOnSuccess_sendsSummaryAfterCommit() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+        Map<String, String> substitutions = substitutions("us-east-1,eu-west-1");
+        substitutions.put("NotifyOnSuccess", "true");
+
+        LocalExecution.Result result = run("sync-notify-success", substitutions);
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        assertThat(result.states()).endsWith("CommitWatermark", "ShouldNotifySuccess", "NotifySuccess", "SyncSucceeded");
+        List<JsonNode> notifications = bridge.callsTo("task/sns:publish");
+        assertThat(notifications).hasSize(1);
+        JsonNode write = result.output().path("write").path("result");
+        JsonNode normalize = result.output().path("normalize").path("result");
+        JsonNode fetch = result.output().path("fetch").path("result");
+        int ipEntries = write.path("ipList").path("entries").asInt();
+        int domainEntries = write.path("domainList").path("entries").asInt();
+        assertThat(notifications.get(0).path("TopicArn").asText()).isEqualTo(TOPIC_ARN);
+        assertThat(notifications.get(0).path("Subject").asText())
+                .isEqualTo("insights-sync synced " + ipEntries + " IPv4 and " + domainEntries + " domain entries");
+        assertThat(notifications.get(0).path("Message").asText())
+                .contains("Campaigns: " + fetch.path("campaigns").asInt() + "\n")
+                .contains("IOCs fetched: " + fetch.path("iocsFetched").asLong() + "\n")
+                .contains("IPv4 list entries: " + ipEntries + "\n")
+                .contains("Domain list entries: " + domainEntries + "\n")
+                .contains("Dropped IOCs by reason: {")
+                .contains(normalize.path("dropped").fieldNames().next())
+                .contains("IPv4 list file: " + write.path("ipList").path("location").asText() + "\n")
+                .contains("Domain list file: " + write.path("domainList").path("location").asText() + "\n")
+                .contains("us-east-1: SUCCEEDED (IP list CREATED, domain list CREATED)")
+                .contains("eu-west-1: SUCCEEDED (IP list CREATED, domain list CREATED)")
+                .contains("Execution: " + LocalExecution.executionArn("sync-notify-success"));
+        assertThat(object("state/watermark.json")).contains("sync-notify-success");
+    }
+
+    @Test
+    void run_notifyOnSuccessOff_sendsNothing() throws Exception {
+        GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
+
+        LocalExecution.Result result = run("sync-quiet-success");
+
+        assertThat(result.status()).as(result.cause()).isEqualTo("SUCCEEDED");
+        assertThat(result.states()).endsWith("CommitWatermark", "ShouldNotifySuccess", "SyncSucceeded");
+        assertThat(bridge.callsTo("task/sns:publish")).isEmpty();
     }
 
     private LocalExecution.Result run(String executionName) throws Exception {
-        long lookbackDays = ChronoUnit.DAYS.between(OLDEST_FIXTURE_CAMPAIGN, LocalDate.now(ZoneOffset.UTC)) + 7;
-        ObjectNode input = Json.mapper().createObjectNode().put("lookbackDays", lookbackDays);
-        return LocalExecution.run(bridge, substitutions(), executionName, input, workDir);
+        return run(executionName, substitutions());
     }
 
+    private LocalExecution.Result run(String executionName, Map<String, String> substitutions) throws Exception {
+        long lookbackDays = ChronoUnit.DAYS.between(OLDEST_FIXTURE_CAMPAIGN, LocalDate.now(ZoneOffset.UTC)) + 7;
+        ObjectNode input = Json.mapper().createObjectNode().put("lookbackDays", lookbackDays);
+        return LocalExecution.run(bridge, substitutions, executionName, input, workDir);
+    }
+
+    /** Returns the substitutions of a stack in us-east-1 that publishes there only. */
     private static Map<String, String> substitutions() {
+        return substitutions("us-east-1");
+    }
+
+    /** Returns the substitutions of a stack in us-east-1 that publishes to {@code publishRegions}. */
+    private static Map<String, String> substitutions(String publishRegions) {
         Map<String, String> values = new TreeMap<>();
         values.put("AuthenticateFunctionArn", "fn-authenticate");
         values.put("FetchCampaignsFunctionArn", "fn-fetch-campaigns");
         values.put("NormalizeIocsFunctionArn", "fn-normalize-iocs");
         values.put("WriteThreatListFunctionArn", "fn-write-threat-list");
         values.put("UpdateThreatIntelSetFunctionArn", "fn-update-threat-intel-set");
+        values.put("ThreatListStatusFunctionArn", "fn-threat-list-status");
+        values.put("PublishRegions", publishRegions);
+        values.put("NotifyOnSuccess", "false");
         values.put("AlertTopicArn", TOPIC_ARN);
         values.put("ArtifactBucketName", BUCKET);
         values.put("ActivationTimeoutMinutes", "3");
@@ -285,34 +399,6 @@ class StateMachineExecutionTest {
         settings.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", AWS.baseUrl());
         settings.put("AWS_ENDPOINT_URL_GUARDDUTY", AWS.baseUrl());
         return settings;
-    }
-
-    private JsonNode getThreatIntelSet(JsonNode request) {
-        try {
-            var response = guardDuty.getThreatIntelSet(builder -> builder
-                    .detectorId(request.path("DetectorId").asText())
-                    .threatIntelSetId(request.path("ThreatIntelSetId").asText()));
-            return listResponse(response.name(), response.location(), response.statusAsString());
-        } catch (GuardDutyException e) {
-            throw new TaskBridge.TaskFailure("GuardDuty." + e.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
-    private JsonNode getThreatEntitySet(JsonNode request) {
-        try {
-            var response = guardDuty.getThreatEntitySet(builder -> builder
-                    .detectorId(request.path("DetectorId").asText())
-                    .threatEntitySetId(request.path("ThreatEntitySetId").asText()));
-            return listResponse(response.name(), response.location(), response.statusAsString());
-        } catch (GuardDutyException e) {
-            throw new TaskBridge.TaskFailure("GuardDuty." + e.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
-    /** Returns a GuardDuty response in the PascalCase shape of the aws-sdk service integration. */
-    private static JsonNode listResponse(String name, String location, String status) {
-        return Json.mapper().createObjectNode().put("Name", name).put("Format", "TXT")
-                .put("Location", location).put("Status", status);
     }
 
     private JsonNode copyObject(JsonNode request) {

@@ -3,6 +3,7 @@ package dev.insightssync.statemachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.insightssync.publish.S3SupersededListMarker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +33,94 @@ class TemplateTest {
             "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty";
 
     @Test
-    void functions_areTheFiveSteps() {
+    void functions_areTheSixHandlers() {
         assertThat(functions().keySet()).containsExactlyInAnyOrder("AuthenticateFunction", "FetchCampaignsFunction",
-                "NormalizeIocsFunction", "WriteThreatListFunction", "UpdateThreatIntelSetFunction");
+                "NormalizeIocsFunction", "WriteThreatListFunction", "UpdateThreatIntelSetFunction",
+                "ThreatListStatusFunction");
+    }
+
+    @Test
+    void statusFunction_sharesPublishJar() {
+        JsonNode properties = functions().get("ThreatListStatusFunction").path("Properties");
+        assertThat(properties.path("CodeUri").asText())
+                .isEqualTo(functions().get("UpdateThreatIntelSetFunction").path("Properties").path("CodeUri").asText());
+        List<String> actions = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> statement : statements()) {
+            if (statement.getKey().equals("ThreatListStatusFunction")) {
+                actions.addAll(texts(statement.getValue().path("Action")));
+            }
+        }
+        assertThat(actions).containsExactlyInAnyOrder("guardduty:GetThreatIntelSet", "guardduty:GetThreatEntitySet");
+    }
+
+    @Test
+    void objectTagging_onlyPublishOnLists() {
+        List<String> taggers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> statement : statements()) {
+            if (texts(statement.getValue().path("Action")).contains("s3:PutObjectTagging")) {
+                taggers.add(statement.getKey());
+                assertThat(texts(statement.getValue().path("Action"))).containsExactly("s3:PutObjectTagging");
+                assertThat(statement.getValue().path("Resource").path("Fn::Sub").asText())
+                        .isEqualTo("${ArtifactBucket.Arn}/lists/*");
+            }
+        }
+        assertThat(taggers).containsExactly("UpdateThreatIntelSetFunction");
+    }
+
+    @Test
+    void supersededListFiles_expireAfterTheRetentionParameter() {
+        JsonNode rule = null;
+        for (JsonNode candidate : ProjectFiles.template().path("Resources").path("ArtifactBucket").path("Properties")
+                .path("LifecycleConfiguration").path("Rules")) {
+            if (candidate.path("Id").asText().equals("ExpireSupersededListFiles")) {
+                rule = candidate;
+            }
+        }
+        assertThat(rule).isNotNull();
+        assertThat(rule.path("Prefix").asText()).isEqualTo("lists/");
+        assertThat(rule.path("TagFilters").path(0).path("Key").asText())
+                .isEqualTo(S3SupersededListMarker.TAG_KEY);
+        assertThat(rule.path("TagFilters").path(0).path("Value").asText())
+                .isEqualTo(S3SupersededListMarker.TAG_VALUE);
+        assertThat(rule.path("ExpirationInDays").path("Ref").asText()).isEqualTo("ListRetentionDays");
+        assertThat(ProjectFiles.template().path("Parameters").path("ListRetentionDays").path("Default").asInt())
+                .isEqualTo(30);
+    }
+
+    @Test
+    void functions_ownLogGroupsWithRetention() {
+        for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+            String logGroup = function.getValue().path("Properties").path("LoggingConfig").path("LogGroup").path("Ref")
+                    .asText();
+            assertThat(logGroup).as(function.getKey())
+                    .isEqualTo(function.getKey().replaceFirst("Function$", "") + "LogGroup");
+            JsonNode group = ProjectFiles.template().path("Resources").path(logGroup);
+            assertThat(group.path("Type").asText()).as(logGroup).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(group.path("Properties").path("RetentionInDays").path("Ref").asText()).as(logGroup)
+                    .isEqualTo("LogRetentionDays");
+        }
+        assertThat(ProjectFiles.template().path("Parameters").path("LogRetentionDays").path("Default").asInt())
+                .isEqualTo(30);
+    }
+
+    @Test
+    void snapStart_behindLiveAlias() {
+        JsonNode function = ProjectFiles.template().path("Globals").path("Function");
+        assertThat(function.path("SnapStart").path("ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(function.path("AutoPublishAlias").asText()).isEqualTo("live");
+    }
+
+    @Test
+    void publishRegions_defaultToTheStackRegion() {
+        JsonNode parameter = ProjectFiles.template().path("Parameters").path("PublishRegions");
+        assertThat(parameter.path("Default").asText()).isEmpty();
+        assertThat("us-east-1,eu-west-1").matches(parameter.path("AllowedPattern").asText());
+        assertThat("us-east-1, eu-west-1").doesNotMatch(parameter.path("AllowedPattern").asText());
+        JsonNode substitution = ProjectFiles.template().path("Resources").path("ThreatIntelSyncStateMachine")
+                .path("Properties").path("DefinitionSubstitutions").path("PublishRegions").path("Fn::If");
+        assertThat(substitution.path(0).asText()).isEqualTo("HasPublishRegions");
+        assertThat(substitution.path(1).path("Ref").asText()).isEqualTo("PublishRegions");
+        assertThat(substitution.path(2).path("Ref").asText()).isEqualTo("AWS::Region");
     }
 
     @Test

@@ -70,4 +70,10 @@ final class DryRunGuardDutyGateway implements GuardDutyGateway {
         plannedCalls.add("Update" + type.apiName() + " region=" + region + " detectorId=" + detectorId
                 + " " + type.idParameter() + "=" + setId + " location=" + location + " activate=true");
     }
+
+    /** Returns the real status when an account is reachable, and otherwise ACTIVE, because the dry run created nothing to wait for. */
+    @Override
+    public String status(ThreatListType type, String detectorId, String setId) {
+        return reads != null && setId != null ? reads.status(type, detectorId, setId) : "ACTIVE";
+    }
 }

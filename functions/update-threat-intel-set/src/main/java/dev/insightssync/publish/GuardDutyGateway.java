@@ -34,4 +34,7 @@ public interface GuardDutyGateway {
 
     /** Points a list at a new location (or the same one again) and activates it. */
     void update(ThreatListType type, String detectorId, String setId, String location);
+
+    /** Returns the status GuardDuty reports for the list with id {@code setId}, such as {@code ACTIVE}. */
+    String status(ThreatListType type, String detectorId, String setId);
 }

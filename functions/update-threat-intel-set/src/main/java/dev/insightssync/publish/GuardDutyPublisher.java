@@ -11,8 +11,10 @@ import dev.insightssync.common.store.ArtifactNotFoundException;
 import dev.insightssync.common.store.ArtifactStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,23 +38,41 @@ public final class GuardDutyPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardDutyPublisher.class);
 
+    /** Key prefix of the list files. Only objects under it are marked superseded. */
+    private static final String LIST_PREFIX = "lists/";
+
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final Function<String, GuardDutyGateway> gateways;
     private final ArtifactStore store;
     private final PublishSettings settings;
+    private final SupersededListMarker superseded;
 
     /**
-     * Creates a publisher.
+     * Creates a publisher that marks no superseded list file.
      *
      * @param gateways gives the gateway of a Region (null for the default Region)
      * @param store    the artifact store that contains the list files
      * @param settings list names, detector and shrink limit
      */
     public GuardDutyPublisher(Function<String, GuardDutyGateway> gateways, ArtifactStore store, PublishSettings settings) {
+        this(gateways, store, settings, SupersededListMarker.NONE);
+    }
+
+    /**
+     * Creates a publisher.
+     *
+     * @param gateways   gives the gateway of a Region (null for the default Region)
+     * @param store      the artifact store that contains the list files
+     * @param settings   list names, detector and shrink limit
+     * @param superseded marks the file a list pointed at before an update, so that it expires
+     */
+    public GuardDutyPublisher(Function<String, GuardDutyGateway> gateways, ArtifactStore store, PublishSettings settings,
+            SupersededListMarker superseded) {
         this.gateways = gateways;
         this.store = store;
         this.settings = settings;
+        this.superseded = superseded;
     }
 
     /** Publishes both lists of {@code input} and returns what was done with each. */
@@ -80,6 +100,14 @@ public final class GuardDutyPublisher {
 
         PublishedThreatList ipResult = apply(gateway, detectorId, ip);
         PublishedThreatList domainResult = apply(gateway, detectorId, domain);
+        Set<String> inUse = new HashSet<>();
+        for (ThreatListFile file : new ThreatListFile[] {input.ipList(), input.domainList()}) {
+            if (file != null) {
+                inUse.add(file.key());
+            }
+        }
+        markSuperseded(ip, inUse);
+        markSuperseded(domain, inUse);
         return new UpdateThreatIntelSetOutput(gateway.region(), detectorId, ipResult, domainResult,
                 ipResult.awaitActivation() || domainResult.awaitActivation());
     }
@@ -156,6 +184,30 @@ public final class GuardDutyPublisher {
                 gateway.region(), decision.action(), entries, decision.previousEntries());
         return new PublishedThreatList(setId, decision.name(), decision.action(), location, entries,
                 decision.previousEntries(), decision.awaitActivation());
+    }
+
+    /**
+     * Marks the file an updated list pointed at before, when it is a list file of the artifact
+     * bucket that no list of this run points at. It runs after the update, so a failed update
+     * leaves the file unmarked. A retry after a successful update finds the list unchanged and
+     * marks nothing, so a failure between the two leaves the file unmarked: kept, never removed
+     * too early.
+     *
+     * <p>NOTE: The lists of other Regions are not consulted. When this run's publish failed in
+     * another Region, that Region's list may still point at the file marked here, and it expires
+     * after ListRetentionDays unless a later run publishes to that Region again.
+     */
+    private void markSuperseded(Decision decision, Set<String> inUse) {
+        if (!PublishedThreatList.UPDATED.equals(decision.action())) {
+            return;
+        }
+        Optional<S3Location> previous = S3Location.parse(decision.existing().location());
+        Optional<S3Location> current = S3Location.parse(decision.file().location());
+        if (previous.isEmpty() || current.isEmpty() || !previous.get().bucket().equals(current.get().bucket())
+                || !previous.get().key().startsWith(LIST_PREFIX) || inUse.contains(previous.get().key())) {
+            return;
+        }
+        superseded.markSuperseded(previous.get().key());
     }
 
     /** Checks that the file GuardDuty will read exists and is the one WriteThreatList described. */

@@ -127,6 +127,12 @@ public final class SdkGuardDutyGateway implements GuardDutyGateway {
         LOG.info("Updated {} {} on detector {} in {}", type.apiName(), setId, detectorId, region);
     }
 
+    @Override
+    public String status(ThreatListType type, String detectorId, String setId) {
+        String subject = type.apiName() + " " + setId + " on detector " + detectorId;
+        return call("Get" + type.apiName(), subject, () -> describe(type, detectorId, setId).status());
+    }
+
     private List<String> ids(ThreatListType type, String detectorId) {
         return type == ThreatListType.THREAT_INTEL_SET
                 ? guardDuty.listThreatIntelSetsPaginator(request -> request.detectorId(detectorId).maxResults(PAGE_SIZE))

@@ -9,10 +9,13 @@ public enum ThreatListStatus {
     /** The list is {@code ACTIVE}: GuardDuty uses it. */
     DONE,
 
-    /** The list is still {@code ACTIVATING} (up to 15 minutes, sometimes 40): ask again later. */
+    /**
+     * The list is still {@code ACTIVATING} (up to 15 minutes, sometimes 40), or {@code INACTIVE} or
+     * {@code DEACTIVATING} right after an update asked for activation: ask again until the caller's timeout.
+     */
     WAIT,
 
-    /** The list is in any other status ({@code ERROR}, {@code INACTIVE}, deleted): it protects nothing. */
+    /** The list is in {@code ERROR}, {@code DELETE_PENDING} or {@code DELETED}: it never turns active. */
     FAILED;
 
     /** Returns what a status reported by {@code GetThreatIntelSet} or {@code GetThreatEntitySet} means. */
@@ -20,6 +23,9 @@ public enum ThreatListStatus {
         if ("ACTIVE".equals(status)) {
             return DONE;
         }
-        return "ACTIVATING".equals(status) ? WAIT : FAILED;
+        return switch (status == null ? "" : status) {
+            case "ACTIVATING", "INACTIVE", "DEACTIVATING" -> WAIT;
+            default -> FAILED;
+        };
     }
 }

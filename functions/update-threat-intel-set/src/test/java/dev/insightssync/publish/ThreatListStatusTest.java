@@ -10,8 +10,10 @@ class ThreatListStatusTest {
     @Test
     void of_eachStatus_meaning() {
         assertThat(ThreatListStatus.of("ACTIVE")).isEqualTo(ThreatListStatus.DONE);
-        assertThat(ThreatListStatus.of("ACTIVATING")).isEqualTo(ThreatListStatus.WAIT);
-        for (String status : new String[] {"INACTIVE", "DEACTIVATING", "ERROR", "DELETE_PENDING", "DELETED"}) {
+        for (String status : new String[] {"ACTIVATING", "INACTIVE", "DEACTIVATING"}) {
+            assertThat(ThreatListStatus.of(status)).as(status).isEqualTo(ThreatListStatus.WAIT);
+        }
+        for (String status : new String[] {"ERROR", "DELETE_PENDING", "DELETED"}) {
             assertThat(ThreatListStatus.of(status)).as(status).isEqualTo(ThreatListStatus.FAILED);
         }
     }

@@ -1,0 +1,19 @@
+package dev.insightssync.publish;
+
+/**
+ * Output of the GetThreatListStatus state for one Region.
+ *
+ * @param region     the Region of the detector
+ * @param detectorId the detector that contains the lists
+ * @param ipList     the IPv4 list's GuardDuty status, or null when it is not awaited
+ * @param domainList the domain list's GuardDuty status, or null when it is not awaited
+ * @param outcome    {@code DONE} when every awaited list is {@code ACTIVE}, {@code FAILED} when one can
+ *                   no longer turn active, otherwise {@code WAIT}
+ */
+public record ThreatListStatusOutput(
+        String region,
+        String detectorId,
+        String ipList,
+        String domainList,
+        ThreatListStatus outcome) {
+}
