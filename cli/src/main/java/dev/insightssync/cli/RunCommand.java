@@ -24,6 +24,7 @@ import dev.insightssync.publish.GuardDutyPlan;
 import dev.insightssync.publish.GuardDutyPlanner;
 import dev.insightssync.publish.GuardDutyPublisher;
 import dev.insightssync.publish.PublishSettings;
+import dev.insightssync.publish.S3SupersededListMarker;
 import dev.insightssync.publish.SdkGuardDutyGateway;
 import dev.insightssync.write.ThreatListWriter;
 import dev.insightssync.write.WriteThreatListService;
@@ -242,7 +243,9 @@ final class RunCommand implements Callable<Integer> {
     private Function<UpdateThreatIntelSetInput, UpdateThreatIntelSetOutput> publisher(Settings settings, ArtifactStore store) {
         PublishSettings publishSettings = PublishSettings.from(settings);
         if (!demo && !dryRun) {
-            GuardDutyPublisher publisher = new GuardDutyPublisher(SdkGuardDutyGateway.perRegion(settings), store, publishSettings);
+            // Publishing needs --bucket (checked with the options), so the store is the bucket.
+            GuardDutyPublisher publisher = new GuardDutyPublisher(SdkGuardDutyGateway.perRegion(settings), store, publishSettings,
+                    new S3SupersededListMarker(AwsClients.s3(settings), bucket));
             return publisher::publish;
         }
         // Without a bucket the run stays on this machine, so the plan assumes an account with no lists
