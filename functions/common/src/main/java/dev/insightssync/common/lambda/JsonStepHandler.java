@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
 
     /** The logging context key that carries the execution name on every log line of a run. */
     public static final String EXECUTION_KEY = "execution";
+
+    /** Stack frames kept per exception in a failed step's error report. */
+    static final int MAX_STACK_FRAMES = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonStepHandler.class);
 
@@ -78,7 +82,7 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
         long started = System.nanoTime();
         boolean succeeded = false;
         try {
-            O output = handle(input);
+            O output = handleShortening(input);
             mapper.writeValue(out, output);
             succeeded = true;
             emitMetrics(executionName, started, metrics(output));
@@ -88,6 +92,32 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
             }
             MDC.remove(EXECUTION_KEY);
         }
+    }
+
+    private O handleShortening(I input) {
+        try {
+            return handle(input);
+        } catch (RuntimeException e) {
+            throw shortenStackTraces(e);
+        }
+    }
+
+    /**
+     * Keeps the first {@value #MAX_STACK_FRAMES} frames of the exception and of each cause. The
+     * Lambda runtime reports the stack trace as the error's cause, which Step Functions puts into
+     * the failure alert; the first frames locate the failure and the rest only lengthen the alert.
+     */
+    static <T extends Throwable> T shortenStackTraces(T exception) {
+        for (Throwable current = exception; current != null; current = current.getCause()) {
+            StackTraceElement[] frames = current.getStackTrace();
+            if (frames.length > MAX_STACK_FRAMES) {
+                current.setStackTrace(Arrays.copyOf(frames, MAX_STACK_FRAMES));
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return exception;
     }
 
     private void emitMetrics(String executionName, long startedNanos, List<EmbeddedMetrics.Record> records) {

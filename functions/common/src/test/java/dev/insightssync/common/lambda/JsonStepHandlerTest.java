@@ -84,6 +84,26 @@ class JsonStepHandlerTest {
     }
 
     @Test
+    void shortenStackTraces_keepsFirstFramesOfEachCause() {
+        IllegalStateException cause = new IllegalStateException("inner");
+        cause.setStackTrace(frames(20));
+        RuntimeException failure = new RuntimeException("outer", cause);
+        failure.setStackTrace(frames(30));
+
+        JsonStepHandler.shortenStackTraces(failure);
+
+        assertThat(failure.getStackTrace()).hasSize(JsonStepHandler.MAX_STACK_FRAMES);
+        assertThat(failure.getStackTrace()[0].getMethodName()).isEqualTo("m0");
+        assertThat(cause.getStackTrace()).hasSize(JsonStepHandler.MAX_STACK_FRAMES);
+    }
+
+    @Test
+    void process_failure_rethrowsWithShortStackTrace() {
+        assertThatThrownBy(() -> run("{\"run\":{\"executionName\":\"run-9\",\"startedAt\":\"2026-12-04T00:00:00Z\"},\"value\":\"fail\"}"))
+                .satisfies(thrown -> assertThat(thrown.getStackTrace().length).isLessThanOrEqualTo(JsonStepHandler.MAX_STACK_FRAMES));
+    }
+
+    @Test
     void process_inputWithoutRun_raisesInvalidStepInput() {
         assertThatThrownBy(() -> run("{\"value\":\"x\"}"))
                 .isInstanceOf(InvalidStepInputException.class)
@@ -95,6 +115,14 @@ class JsonStepHandlerTest {
         assertThatThrownBy(() -> run("{\"run\":"))
                 .isInstanceOf(InvalidStepInputException.class)
                 .hasMessageContaining("EchoInput is not valid JSON");
+    }
+
+    private static StackTraceElement[] frames(int count) {
+        StackTraceElement[] frames = new StackTraceElement[count];
+        for (int i = 0; i < count; i++) {
+            frames[i] = new StackTraceElement("dev.example.Step", "m" + i, "Step.java", i + 1);
+        }
+        return frames;
     }
 
     private String run(String input) throws Exception {
