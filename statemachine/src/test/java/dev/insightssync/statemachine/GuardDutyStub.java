@@ -44,6 +44,27 @@ final class GuardDutyStub {
     }
 
     /**
+     * Stubs the account after both lists were created: listings return their ids, and each list
+     * points at {@code location} with {@code status}. Takes precedence over {@link #stubAccount}.
+     */
+    static void stubExistingLists(WireMockExtension server, String ipListName, String ipLocation,
+            String domainListName, String domainLocation, String status) {
+        server.stubFor(get(urlPathEqualTo(DETECTOR_PATH + "/threatintelset")).atPriority(1)
+                .willReturn(json("{\"threatIntelSetIds\":[\"" + IP_SET_ID + "\"]}")));
+        server.stubFor(get(urlPathEqualTo(DETECTOR_PATH + "/threatentityset")).atPriority(1)
+                .willReturn(json("{\"threatEntitySetIds\":[\"" + DOMAIN_SET_ID + "\"]}")));
+        server.stubFor(get(urlPathEqualTo(DETECTOR_PATH + "/threatintelset/" + IP_SET_ID)).atPriority(1)
+                .willReturn(json(listBody(ipListName, ipLocation, status))));
+        server.stubFor(get(urlPathEqualTo(DETECTOR_PATH + "/threatentityset/" + DOMAIN_SET_ID)).atPriority(1)
+                .willReturn(json(listBody(domainListName, domainLocation, status))));
+    }
+
+    private static String listBody(String name, String location, String status) {
+        return "{\"name\":\"" + name + "\",\"format\":\"TXT\",\"location\":\"" + location
+                + "\",\"status\":\"" + status + "\",\"tags\":{}}";
+    }
+
+    /**
      * Makes every GuardDuty call signed for {@code region} fail as in a member account. The SDK signs
      * each request with its Region, so the Authorization header's credential scope names it.
      */
