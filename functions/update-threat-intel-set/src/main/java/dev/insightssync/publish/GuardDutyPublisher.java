@@ -181,7 +181,8 @@ public final class GuardDutyPublisher {
         int entries = decision.file() == null ? 0 : decision.file().entries();
         String location = decision.file() == null ? null : decision.file().location();
         LOG.info("List '{}' on detector {} in {}: {} ({} entries, previously {})", decision.name(), detectorId,
-                gateway.region(), decision.action(), entries, decision.previousEntries());
+                gateway.region(), decision.action(), entries,
+                decision.previousEntries() == null ? "unknown or none" : decision.previousEntries());
         return new PublishedThreatList(setId, decision.name(), decision.action(), location, entries,
                 decision.previousEntries(), decision.awaitActivation());
     }
