@@ -37,4 +37,12 @@ public interface GuardDutyGateway {
 
     /** Returns the status GuardDuty reports for the list with id {@code setId}, such as {@code ACTIVE}. */
     String status(ThreatListType type, String detectorId, String setId);
+
+    /**
+     * Returns why GuardDuty could not activate a list, or null. Only entity sets report it
+     * ({@code errorDetails} of GetThreatEntitySet); IP lists never do.
+     */
+    default String errorDetails(ThreatListType type, String detectorId, String setId) {
+        return null;
+    }
 }

@@ -133,6 +133,16 @@ public final class SdkGuardDutyGateway implements GuardDutyGateway {
         return call("Get" + type.apiName(), subject, () -> describe(type, detectorId, setId).status());
     }
 
+    @Override
+    public String errorDetails(ThreatListType type, String detectorId, String setId) {
+        if (type != ThreatListType.THREAT_ENTITY_SET) {
+            return null;
+        }
+        String subject = type.apiName() + " " + setId + " on detector " + detectorId;
+        return call("Get" + type.apiName(), subject, () -> guardDuty.getThreatEntitySet(request -> request
+                .detectorId(detectorId).threatEntitySetId(setId)).errorDetails());
+    }
+
     private List<String> ids(ThreatListType type, String detectorId) {
         return type == ThreatListType.THREAT_INTEL_SET
                 ? guardDuty.listThreatIntelSetsPaginator(request -> request.detectorId(detectorId).maxResults(PAGE_SIZE))

@@ -39,9 +39,12 @@ public final class ThreatListStatusChecker {
         String ip = statusOf(gateway, publish.detectorId(), ThreatListType.THREAT_INTEL_SET, publish.ipList());
         String domain = statusOf(gateway, publish.detectorId(), ThreatListType.THREAT_ENTITY_SET, publish.domainList());
         ThreatListStatus outcome = combine(ip, domain);
+        String domainErrorDetails = "ERROR".equals(domain)
+                ? gateway.errorDetails(ThreatListType.THREAT_ENTITY_SET, publish.detectorId(), publish.domainList().setId())
+                : null;
         LOG.info("Lists on detector {} in {}: IP list {}, domain list {}: {}", publish.detectorId(), publish.region(),
                 ip, domain, outcome);
-        return new ThreatListStatusOutput(publish.region(), publish.detectorId(), ip, domain, outcome);
+        return new ThreatListStatusOutput(publish.region(), publish.detectorId(), ip, domain, outcome, domainErrorDetails);
     }
 
     private static String statusOf(GuardDutyGateway gateway, String detectorId, ThreatListType type,

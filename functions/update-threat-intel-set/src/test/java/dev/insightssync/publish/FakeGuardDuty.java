@@ -146,6 +146,10 @@ final class FakeGuardDuty implements ResponseDefinitionTransformerV2 {
                     .put("format", list.format())
                     .put("location", list.location())
                     .put("status", list.status());
+            if (kind.equals("threatentityset") && list.status().equals("ERROR")) {
+                // Only entity sets report why they failed.
+                out.put("errorDetails", "GuardDuty could not read the file at " + list.location() + ".");
+            }
             out.putObject("tags");
             return json(200, out.toString());
         }

@@ -78,6 +78,18 @@ class ThreatListStatusHandlerTest {
     }
 
     @Test
+    void process_domainListInError_reportsErrorDetails() throws IOException {
+        FAKE.reset(GUARD_DUTY, "det-eu");
+        FAKE.addList("threatintelset", "ip1", "sync-ip", "TXT", LOCATION, "ACTIVE");
+        FAKE.addList("threatentityset", "dom1", "sync-domain", "TXT", LOCATION, "ERROR");
+
+        ThreatListStatusOutput output = check(awaiting("ip1", true), awaiting("dom1", true));
+
+        assertThat(output).isEqualTo(new ThreatListStatusOutput("eu-west-1", "det-eu", "ACTIVE", "ERROR",
+                ThreatListStatus.FAILED, "GuardDuty could not read the file at " + LOCATION + "."));
+    }
+
+    @Test
     void process_listNotAwaited_isNotRead() throws IOException {
         FAKE.reset(GUARD_DUTY, "det-eu");
         FAKE.addList("threatintelset", "ip1", "sync-ip", "TXT", LOCATION, "ACTIVATING");
