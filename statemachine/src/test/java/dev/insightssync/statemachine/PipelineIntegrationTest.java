@@ -12,8 +12,6 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.insightssync.authenticate.AuthenticateHandler;
 import dev.insightssync.common.config.Settings;
-import dev.insightssync.common.json.Json;
-import dev.insightssync.common.lambda.JsonStepHandler;
 import dev.insightssync.common.step.AuthenticateInput;
 import dev.insightssync.common.step.FetchCampaignsInput;
 import dev.insightssync.common.step.FetchCampaignsOutput;
@@ -32,13 +30,10 @@ import dev.insightssync.fetch.FetchCampaignsHandler;
 import dev.insightssync.normalize.NormalizeIocsHandler;
 import dev.insightssync.publish.UpdateThreatIntelSetHandler;
 import dev.insightssync.write.WriteThreatListHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +53,11 @@ class PipelineIntegrationTest {
     private static final String IP_LIST_NAME = "insights-ip-integration";
     private static final String DOMAIN_LIST_NAME = "insights-domain-integration";
 
+    @BeforeAll
+    static void useLoopbackCredentials() {
+        LoopbackHandlers.useLoopbackCredentials();
+    }
+
     @RegisterExtension
     static final S3MockExtension S3_MOCK = LocalS3.extension(BUCKET);
 
@@ -69,14 +69,6 @@ class PipelineIntegrationTest {
     static final WireMockExtension AWS = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    @BeforeAll
-    static void useLoopbackCredentials() {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
     @Test
     void handlersInOrder_publishFixtureLists() throws Exception {
         InsightsFixtures.stubTenant(INSIGHTS);
@@ -85,14 +77,14 @@ class PipelineIntegrationTest {
         Settings settings = new Settings(handlerSettings());
         RunContext run = new RunContext("integration-run", InsightsFixtures.NOW, SyncOptions.defaults());
 
-        invoke(new AuthenticateHandler(settings), new AuthenticateInput(run), Object.class);
-        FetchCampaignsOutput fetched = invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
+        LoopbackHandlers.invoke(new AuthenticateHandler(settings), new AuthenticateInput(run), Object.class);
+        FetchCampaignsOutput fetched = LoopbackHandlers.invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
                 FetchCampaignsOutput.class);
-        NormalizeIocsOutput normalized = invoke(new NormalizeIocsHandler(settings),
+        NormalizeIocsOutput normalized = LoopbackHandlers.invoke(new NormalizeIocsHandler(settings),
                 new NormalizeIocsInput(run, fetched.manifestKey()), NormalizeIocsOutput.class);
-        WriteThreatListOutput written = invoke(new WriteThreatListHandler(settings),
+        WriteThreatListOutput written = LoopbackHandlers.invoke(new WriteThreatListHandler(settings),
                 new WriteThreatListInput(run, normalized.indicatorsKey()), WriteThreatListOutput.class);
-        UpdateThreatIntelSetOutput published = invoke(new UpdateThreatIntelSetHandler(settings),
+        UpdateThreatIntelSetOutput published = LoopbackHandlers.invoke(new UpdateThreatIntelSetHandler(settings),
                 new UpdateThreatIntelSetInput(run, written.ipList(), written.domainList()), UpdateThreatIntelSetOutput.class);
 
         assertThat(fetched.campaigns()).isEqualTo(InsightsFixtures.CAMPAIGN_IDS.size() - 1);
@@ -122,24 +114,8 @@ class PipelineIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.activate", equalTo("true"))));
     }
 
-    private static <O> O invoke(JsonStepHandler<?, ?> handler, Object input, Class<O> outputType) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.process(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(input)), out);
-        return Json.mapper().readValue(out.toByteArray(), outputType);
-    }
-
     private static Map<String, String> handlerSettings() {
-        Map<String, String> settings = new HashMap<>(InsightsFixtures.settings(INSIGHTS.baseUrl()));
-        settings.put("ARTIFACT_BUCKET", BUCKET);
-        settings.put("INSIGHTS_SECRET_ARN", InsightsFixtures.SECRET_ARN);
-        settings.put("INSIGHTS_MAX_ATTEMPTS", "1");
-        settings.put("THREAT_INTEL_SET_NAME", IP_LIST_NAME);
-        settings.put("THREAT_ENTITY_SET_NAME", DOMAIN_LIST_NAME);
-        settings.put("PUBLISH_DOMAIN_LIST", "true");
-        settings.put("AWS_ENDPOINT_URL_S3", LocalS3.endpoint(S3_MOCK).toString());
-        settings.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", AWS.baseUrl());
-        settings.put("AWS_ENDPOINT_URL_GUARDDUTY", AWS.baseUrl());
-        return settings;
+        return LoopbackHandlers.settings(INSIGHTS, AWS, S3_MOCK, IP_LIST_NAME, DOMAIN_LIST_NAME);
     }
 
     private static String object(String key) {

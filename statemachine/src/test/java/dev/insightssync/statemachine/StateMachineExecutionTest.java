@@ -29,7 +29,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +61,11 @@ class StateMachineExecutionTest {
     private static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:insights-sync-alerts";
     private static final LocalDate OLDEST_FIXTURE_CAMPAIGN = LocalDate.of(2026, 11, 20);
 
+    @BeforeAll
+    static void useLoopbackCredentials() {
+        LoopbackHandlers.useLoopbackCredentials();
+    }
+
     @RegisterExtension
     static final S3MockExtension S3_MOCK = LocalS3.extension(BUCKET);
 
@@ -79,14 +83,6 @@ class StateMachineExecutionTest {
     private TaskBridge bridge;
     private S3Client s3;
 
-    @BeforeAll
-    static void useLoopbackCredentials() {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
     @BeforeEach
     void startBridge() throws Exception {
         InsightsFixtures.stubTenant(INSIGHTS);
@@ -95,7 +91,7 @@ class StateMachineExecutionTest {
         // The bucket outlives each test, so remove the commit of an earlier test.
         s3.listObjectsV2(request -> request.bucket(BUCKET).prefix("state/")).contents()
                 .forEach(object -> s3.deleteObject(request -> request.bucket(BUCKET).key(object.key())));
-        Settings settings = new Settings(handlerSettings());
+        Settings settings = new Settings(LoopbackHandlers.settings(INSIGHTS, AWS, S3_MOCK, IP_LIST_NAME, DOMAIN_LIST_NAME));
         bridge = new TaskBridge()
                 .function("fn-authenticate", new AuthenticateHandler(settings))
                 .function("fn-fetch-campaigns", new FetchCampaignsHandler(settings))
@@ -385,20 +381,6 @@ class StateMachineExecutionTest {
         values.put("Region", "us-east-1");
         values.put("StackName", "insights-sync");
         return values;
-    }
-
-    private static Map<String, String> handlerSettings() {
-        Map<String, String> settings = new HashMap<>(InsightsFixtures.settings(INSIGHTS.baseUrl()));
-        settings.put("ARTIFACT_BUCKET", BUCKET);
-        settings.put("INSIGHTS_SECRET_ARN", InsightsFixtures.SECRET_ARN);
-        settings.put("INSIGHTS_MAX_ATTEMPTS", "1");
-        settings.put("THREAT_INTEL_SET_NAME", IP_LIST_NAME);
-        settings.put("THREAT_ENTITY_SET_NAME", DOMAIN_LIST_NAME);
-        settings.put("PUBLISH_DOMAIN_LIST", "true");
-        settings.put("AWS_ENDPOINT_URL_S3", LocalS3.endpoint(S3_MOCK).toString());
-        settings.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", AWS.baseUrl());
-        settings.put("AWS_ENDPOINT_URL_GUARDDUTY", AWS.baseUrl());
-        return settings;
     }
 
     private JsonNode copyObject(JsonNode request) {

@@ -15,7 +15,6 @@ import dev.insightssync.authenticate.AuthenticateHandler;
 import dev.insightssync.common.config.Settings;
 import dev.insightssync.common.insights.InsightsUnavailableException;
 import dev.insightssync.common.json.Json;
-import dev.insightssync.common.lambda.JsonStepHandler;
 import dev.insightssync.common.step.AuthenticateInput;
 import dev.insightssync.common.step.FetchCampaignsInput;
 import dev.insightssync.common.step.FetchCampaignsOutput;
@@ -34,9 +33,6 @@ import dev.insightssync.fetch.FetchCampaignsHandler;
 import dev.insightssync.normalize.NormalizeIocsHandler;
 import dev.insightssync.publish.UpdateThreatIntelSetHandler;
 import dev.insightssync.write.WriteThreatListHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +50,11 @@ class StepRerunTest {
     private static final String DOMAIN_LIST_NAME = "insights-domain-rerun";
     private static final String GHOST_DNS_IOCS = InsightsFixtures.CAMPAIGNS_PATH + "/4f2a3b44-5d6e-4a7f-8b9c-9d0e1f2a0005/iocs";
 
+    @BeforeAll
+    static void useLoopbackCredentials() {
+        LoopbackHandlers.useLoopbackCredentials();
+    }
+
     @RegisterExtension
     static final S3MockExtension S3_MOCK = LocalS3.extension(BUCKET);
 
@@ -67,14 +68,6 @@ class StepRerunTest {
 
     private Settings settings;
 
-    @BeforeAll
-    static void useLoopbackCredentials() {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
     @BeforeEach
     void stubServices() {
         InsightsFixtures.stubTenant(INSIGHTS);
@@ -86,17 +79,17 @@ class StepRerunTest {
     @Test
     void fetch_rerunAfterFailure_fetchesFullFeed() throws Exception {
         RunContext run = run("rerun-fetch");
-        invoke(new AuthenticateHandler(settings), new AuthenticateInput(run), Object.class);
+        LoopbackHandlers.invoke(new AuthenticateHandler(settings), new AuthenticateInput(run), Object.class);
         StubMapping outage = INSIGHTS.stubFor(get(urlPathEqualTo(GHOST_DNS_IOCS)).atPriority(0)
                 .willReturn(aResponse().withStatus(503)));
 
-        assertThatThrownBy(() -> invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run), Object.class))
+        assertThatThrownBy(() -> LoopbackHandlers.invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run), Object.class))
                 .isInstanceOf(InsightsUnavailableException.class)
                 .hasMessageContaining("4f2a3b44-5d6e-4a7f-8b9c-9d0e1f2a0005");
         INSIGHTS.removeStub(outage);
 
-        String first = invokeRaw(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run));
-        String second = invokeRaw(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run));
+        String first = LoopbackHandlers.invokeRaw(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run));
+        String second = LoopbackHandlers.invokeRaw(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run));
 
         FetchCampaignsOutput output = Json.mapper().readValue(first, FetchCampaignsOutput.class);
         assertThat(output.campaigns()).isEqualTo(5);
@@ -107,16 +100,16 @@ class StepRerunTest {
     @Test
     void normalizeAndWrite_rerun_sameOutputs() throws Exception {
         RunContext run = run("rerun-normalize");
-        FetchCampaignsOutput fetched = invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
+        FetchCampaignsOutput fetched = LoopbackHandlers.invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
                 FetchCampaignsOutput.class);
         NormalizeIocsInput normalizeInput = new NormalizeIocsInput(run, fetched.manifestKey());
 
-        String normalizedFirst = invokeRaw(new NormalizeIocsHandler(settings), normalizeInput);
-        String normalizedSecond = invokeRaw(new NormalizeIocsHandler(settings), normalizeInput);
+        String normalizedFirst = LoopbackHandlers.invokeRaw(new NormalizeIocsHandler(settings), normalizeInput);
+        String normalizedSecond = LoopbackHandlers.invokeRaw(new NormalizeIocsHandler(settings), normalizeInput);
         NormalizeIocsOutput normalized = Json.mapper().readValue(normalizedFirst, NormalizeIocsOutput.class);
         WriteThreatListInput writeInput = new WriteThreatListInput(run, normalized.indicatorsKey());
-        String writtenFirst = invokeRaw(new WriteThreatListHandler(settings), writeInput);
-        String writtenSecond = invokeRaw(new WriteThreatListHandler(settings), writeInput);
+        String writtenFirst = LoopbackHandlers.invokeRaw(new WriteThreatListHandler(settings), writeInput);
+        String writtenSecond = LoopbackHandlers.invokeRaw(new WriteThreatListHandler(settings), writeInput);
 
         assertThat(normalizedSecond).isEqualTo(normalizedFirst);
         assertThat(normalized.ipEntries()).isEqualTo(18);
@@ -126,20 +119,20 @@ class StepRerunTest {
     @Test
     void publish_rerunAfterCreateSucceeded_createsNothingAgain() throws Exception {
         RunContext run = run("rerun-publish");
-        FetchCampaignsOutput fetched = invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
+        FetchCampaignsOutput fetched = LoopbackHandlers.invoke(new FetchCampaignsHandler(settings), new FetchCampaignsInput(run),
                 FetchCampaignsOutput.class);
-        NormalizeIocsOutput normalized = invoke(new NormalizeIocsHandler(settings),
+        NormalizeIocsOutput normalized = LoopbackHandlers.invoke(new NormalizeIocsHandler(settings),
                 new NormalizeIocsInput(run, fetched.manifestKey()), NormalizeIocsOutput.class);
-        WriteThreatListOutput written = invoke(new WriteThreatListHandler(settings),
+        WriteThreatListOutput written = LoopbackHandlers.invoke(new WriteThreatListHandler(settings),
                 new WriteThreatListInput(run, normalized.indicatorsKey()), WriteThreatListOutput.class);
         UpdateThreatIntelSetInput publishInput = new UpdateThreatIntelSetInput(run, written.ipList(), written.domainList());
-        invoke(new UpdateThreatIntelSetHandler(settings), publishInput, UpdateThreatIntelSetOutput.class);
+        LoopbackHandlers.invoke(new UpdateThreatIntelSetHandler(settings), publishInput, UpdateThreatIntelSetOutput.class);
         // The function then failed before reporting success (a timeout, say): GuardDuty now lists
         // both sets, pointing at the new files and activating them.
         GuardDutyStub.stubExistingLists(AWS, IP_LIST_NAME, written.ipList().location(),
                 DOMAIN_LIST_NAME, written.domainList().location(), "ACTIVATING");
 
-        UpdateThreatIntelSetOutput rerun = invoke(new UpdateThreatIntelSetHandler(settings), publishInput,
+        UpdateThreatIntelSetOutput rerun = LoopbackHandlers.invoke(new UpdateThreatIntelSetHandler(settings), publishInput,
                 UpdateThreatIntelSetOutput.class);
 
         assertThat(rerun.ipList().action()).isEqualTo(PublishedThreatList.UNCHANGED);
@@ -154,26 +147,8 @@ class StepRerunTest {
         return new RunContext(name, InsightsFixtures.NOW, SyncOptions.defaults());
     }
 
-    private static <O> O invoke(JsonStepHandler<?, ?> handler, Object input, Class<O> outputType) throws Exception {
-        return Json.mapper().readValue(invokeRaw(handler, input), outputType);
-    }
-
-    private static String invokeRaw(JsonStepHandler<?, ?> handler, Object input) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.process(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(input)), out);
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     private static Map<String, String> handlerSettings() {
-        Map<String, String> values = new HashMap<>(InsightsFixtures.settings(INSIGHTS.baseUrl()));
-        values.put("ARTIFACT_BUCKET", BUCKET);
-        values.put("INSIGHTS_SECRET_ARN", InsightsFixtures.SECRET_ARN);
-        values.put("INSIGHTS_MAX_ATTEMPTS", "1");
-        values.put("THREAT_INTEL_SET_NAME", IP_LIST_NAME);
-        values.put("THREAT_ENTITY_SET_NAME", DOMAIN_LIST_NAME);
-        values.put("AWS_ENDPOINT_URL_S3", LocalS3.endpoint(S3_MOCK).toString());
-        values.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", AWS.baseUrl());
-        values.put("AWS_ENDPOINT_URL_GUARDDUTY", AWS.baseUrl());
-        return values;
+        return LoopbackHandlers.settings(INSIGHTS, AWS, S3_MOCK, IP_LIST_NAME, DOMAIN_LIST_NAME);
     }
+
 }
