@@ -166,11 +166,11 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid --lookback-days " + lookbackDays
                     + ": expected a whole number of days from 1 to " + FetchSettings.MAX_LOOKBACK_DAYS + ".");
         }
-        if (allowlistFile != null && !Files.isReadable(allowlistFile)) {
-            throw new ParameterException(spec.commandLine(), "Allowlist file not found or not readable: " + allowlistFile);
+        if (allowlistFile != null && !(Files.isRegularFile(allowlistFile) && Files.isReadable(allowlistFile))) {
+            throw new ParameterException(spec.commandLine(), "Allowlist file not found, not a file or not readable: " + allowlistFile);
         }
-        if (credentialsFile != null && !Files.isReadable(credentialsFile)) {
-            throw new ParameterException(spec.commandLine(), "Credentials file not found or not readable: " + credentialsFile);
+        if (credentialsFile != null && !(Files.isRegularFile(credentialsFile) && Files.isReadable(credentialsFile))) {
+            throw new ParameterException(spec.commandLine(), "Credentials file not found, not a file or not readable: " + credentialsFile);
         }
         if (!demo) {
             checkUrl("--api-url", apiUrl);
@@ -183,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
             new Settings(Map.of("URL", value)).url("URL", value);
         } catch (ConfigurationException e) {
             throw new ParameterException(spec.commandLine(), "Invalid " + option + " '"
-                    + value.replaceAll("//[^/@]*@", "//<user information removed>@")
+                    + Settings.shownUrl(value)
                     + "': expected an absolute https URL without user information; plain http only for a loopback test server.");
         }
     }

@@ -143,6 +143,15 @@ class RunCommandDemoTest {
     }
 
     @Test
+    void allowlistDirectory_isUsageErrorBeforeAnyRequest() {
+        int status = run("run", "--demo", "--allowlist", outputDir.toString(), "--output-dir", outputDir.resolve("out").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("Allowlist file not found, not a file or not readable");
+        assertThat(outputDir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void runWithoutCredentials_isUsageErrorNamingOption() {
         int status = run("run", "--output-dir", outputDir.toString(), "--dry-run");
 

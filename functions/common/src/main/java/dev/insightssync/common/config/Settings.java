@@ -3,12 +3,15 @@ package dev.insightssync.common.config;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads named settings (Lambda environment variables, or values the CLI collected) and turns
  * a missing or malformed value into a {@link ConfigurationException} that names it.
  */
 public final class Settings {
+
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final Map<String, String> values;
 
@@ -91,13 +94,21 @@ public final class Settings {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches() || host.equals("[::1]") || host.equals("::1");
     }
 
     private static ConfigurationException invalidUrl(String name, String raw) {
-        String shown = raw.replaceAll("//[^/@]*@", "//<user information removed>@");
+        String shown = shownUrl(raw);
         return new ConfigurationException("Invalid setting " + name + "='" + shown
                 + "': expected an absolute https URL without user information, such as the defaults in the README;"
                 + " plain http is accepted only for a loopback test server.");
+    }
+
+    /**
+     * Returns a URL as it may appear in a message: one that contains '@' anywhere may carry a
+     * password, and where its user information ends is ambiguous, so it is not shown at all.
+     */
+    public static String shownUrl(String raw) {
+        return raw.indexOf('@') >= 0 ? "<a URL with user information, not shown>" : raw;
     }
 }

@@ -31,6 +31,25 @@ class SettingsUrlTest {
     }
 
     @Test
+    void url_httpOnHostStartingWith127_rejected() {
+        assertThatThrownBy(() -> url("http://127.0.0.1.example.com"))
+                .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> url("http://127.attacker.net/x"))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void url_withAtSignsInPassword_notEchoed() {
+        assertThatThrownBy(() -> url("https://user:p@ss@127.0.0.1:18103"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("ss@")
+                .hasMessageContaining("not shown");
+        assertThatThrownBy(() -> url("https://user:pa/ss@127.0.0.1:18103"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("pa/ss");
+    }
+
+    @Test
     void url_withUserInformation_rejectedWithoutEchoingIt() {
         assertThatThrownBy(() -> url("https://admin:hunter2@api.manage.trellix.com"))
                 .isInstanceOf(ConfigurationException.class)
