@@ -84,7 +84,7 @@ final class ThreatListValidator {
             }
         }
 
-        if (lineCount == 0) {
+        if (!hasCandidateEntry(lines, lineCount)) {
             problems.add(new Problem(0, "no entries; GuardDuty would activate an empty list that matches nothing"));
         }
         if (entries > maxEntries) {
@@ -127,6 +127,17 @@ final class ThreatListValidator {
             return false;
         }
         return true;
+    }
+
+    /** Returns whether any line contains something other than blanks, a byte-order mark or a comment. */
+    private static boolean hasCandidateEntry(String[] lines, int lineCount) {
+        for (int index = 0; index < lineCount; index++) {
+            String content = lines[index].replace("\uFEFF", "").strip();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeAddress(String line) {

@@ -104,6 +104,14 @@ class ValidateListCommandTest {
     }
 
     @Test
+    void blankLinesOnly_reportsNoEntries() throws Exception {
+        Path list = write("blank.txt", "\r\n\n# only a comment\n".getBytes(UTF_8));
+
+        assertThat(run("validate-list", list.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("file: no entries").contains("line 2: blank line");
+    }
+
+    @Test
     void negativeMaxEntries_isUsageError() throws Exception {
         Path list = write("ip.txt", "80.85.158.53\n".getBytes(UTF_8));
 
