@@ -79,7 +79,7 @@ class DefinitionErrorHandlingTest {
     }
 
     @Test
-    void namedRetriers_useFullClassNamesAndCapTheirDelay() {
+    void namedRetriers_useClassNamesAndMaxDelay() {
         for (String name : LAMBDA_TASKS) {
             JsonNode retriers = states().path(name).path("Retry");
             for (int i = 1; i < retriers.size(); i++) {
@@ -102,7 +102,7 @@ class DefinitionErrorHandlingTest {
     }
 
     @Test
-    void everyTask_catchesAllErrorsKeepingItsInput_andRecordsTheFailedState() {
+    void everyTask_catchesAllKeepingInput() {
         for (Map.Entry<String, JsonNode> task : tasks()) {
             if (task.getKey().equals("NotifyFailure") || task.getKey().equals("NotifySuccess")) {
                 continue;

@@ -37,8 +37,8 @@ class DefinitionValidationTest {
     }
 
     private String validate(Path definition) throws IOException, InterruptedException {
-        // The .bin entry is a link to a script whose first line asks for "node", which on this
-        // machine may be an older version; run it with the installed Node.js 22 instead.
+        // The .bin entry is a script whose first line runs whichever "node" is on the PATH, and that
+        // may be older than 22 here. So the script is started with the Node.js 22 that npm installed.
         Path validator = ProjectFiles.moduleDir().resolve("node_modules/.bin/asl-validator").toRealPath();
         Process process = new ProcessBuilder(ProjectFiles.nodeBinary().toString(), validator.toString(),
                 "--json-path", definition.toString())

@@ -174,7 +174,7 @@ class StateMachineExecutionTest {
     }
 
     @Test
-    void run_whenAuthenticateThrows_notifiesWithStateErrorAndExecution() throws Exception {
+    void run_authenticateThrows_notifiesThenFails() throws Exception {
         GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVE");
         AWS.stubFor(post(urlPathEqualTo("/")).atPriority(1)
                 .withHeader("X-Amz-Target", equalTo("secretsmanager.GetSecretValue"))
@@ -211,7 +211,7 @@ class StateMachineExecutionTest {
     }
 
     @Test
-    void run_whenGuardDutyReportsError_notifiesAndFails() throws Exception {
+    void run_listInError_notifiesThenFails() throws Exception {
         GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ERROR");
 
         LocalExecution.Result result = run("sync-list-error");
@@ -234,7 +234,7 @@ class StateMachineExecutionTest {
     }
 
     @Test
-    void run_whenListsStayActivating_givesUpAfterTheTimeoutAndNotifies() throws Exception {
+    void run_listsStayActivating_timesOut() throws Exception {
         GuardDutyStub.stubAccount(AWS, IP_LIST_NAME, DOMAIN_LIST_NAME, "ACTIVATING");
 
         LocalExecution.Result result = run("sync-list-slow");

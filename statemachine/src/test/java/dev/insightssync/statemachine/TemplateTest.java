@@ -124,7 +124,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyHandler_isAClassWithPublicNoArgConstructor() throws Exception {
+    void handlers_havePublicNoArgConstructor() throws Exception {
         for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
             String handler = function.getValue().path("Properties").path("Handler").asText();
             assertThat(handler).as(function.getKey()).endsWith("::handleRequest");
@@ -134,7 +134,7 @@ class TemplateTest {
     }
 
     @Test
-    void everyCodeUri_isTheLambdaJarOfAnExistingModule() {
+    void codeUris_nameExistingLambdaJars() {
         for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
             String codeUri = function.getValue().path("Properties").path("CodeUri").asText();
             Matcher matcher = CODE_URI.matcher(codeUri);
@@ -156,7 +156,7 @@ class TemplateTest {
     }
 
     @Test
-    void resourceStar_onlyForActionsWithoutResourceLevelPermissions() {
+    void resourceStar_onlyWhereUnavoidable() {
         for (Map.Entry<String, JsonNode> statement : statements()) {
             if (statement.getValue().path("Resource").asText().equals("*")) {
                 assertThat(ACTIONS_WITHOUT_RESOURCE_LEVEL).as(statement.getKey())
@@ -178,7 +178,7 @@ class TemplateTest {
     }
 
     @Test
-    void iamActions_onlyOnTheGuardDutyServiceLinkedRole() {
+    void iamActions_onlyOnGuardDutyRole() {
         for (Map.Entry<String, JsonNode> statement : statements()) {
             List<String> actions = texts(statement.getValue().path("Action"));
             if (actions.stream().anyMatch(action -> action.startsWith("iam:"))) {
@@ -209,7 +209,7 @@ class TemplateTest {
     }
 
     @Test
-    void stateMachine_logsErrorsTracesAndRunsOnSchedule() {
+    void stateMachine_logsTracesAndIsScheduled() {
         JsonNode properties = ProjectFiles.template().path("Resources").path("ThreatIntelSyncStateMachine").path("Properties");
         assertThat(properties.path("Logging").path("Level").asText()).isEqualTo("ERROR");
         assertThat(properties.path("Tracing").path("Enabled").asBoolean()).isTrue();

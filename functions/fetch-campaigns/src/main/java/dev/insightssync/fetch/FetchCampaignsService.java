@@ -121,8 +121,8 @@ public final class FetchCampaignsService {
      */
     static String checkedId(String id, int pageNumber) {
         if (!CAMPAIGN_ID.matcher(id).matches()) {
-            String shown = id.length() > 60 ? id.substring(0, 60) + "..." : id;
-            throw new InsightsResponseException("Invalid campaign id '" + shown.replaceAll("\\p{Cntrl}", "?")
+            String shortenedId = id.length() > 60 ? id.substring(0, 60) + "..." : id;
+            throw new InsightsResponseException("Invalid campaign id '" + shortenedId.replaceAll("\\p{Cntrl}", "?")
                     + "' on campaign page " + pageNumber + ": expected 1 to 128 letters, digits, '-' or '_'."
                     + " Nothing was published; check INSIGHTS_API_URL, or report the response to Trellix support.");
         }

@@ -98,8 +98,7 @@ public final class Settings {
     }
 
     private static ConfigurationException invalidUrl(String name, String raw) {
-        String shown = shownUrl(raw);
-        return new ConfigurationException("Invalid setting " + name + "='" + shown
+        return new ConfigurationException("Invalid setting " + name + "='" + shownUrl(raw)
                 + "': expected an absolute https URL without user information, such as the defaults in the README;"
                 + " plain http is accepted only for a loopback test server.");
     }

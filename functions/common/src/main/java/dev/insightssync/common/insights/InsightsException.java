@@ -1,6 +1,6 @@
 package dev.insightssync.common.insights;
 
-/** Base of the errors raised by the Insights client; the subclass tells the state machine whether a retry can help. */
+/** Base of the errors raised by the Insights client. The subclass name lets the state machine decide whether to retry. */
 public abstract class InsightsException extends RuntimeException {
 
     protected InsightsException(String message, Throwable cause) {

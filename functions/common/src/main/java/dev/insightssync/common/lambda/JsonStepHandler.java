@@ -104,8 +104,8 @@ public abstract class JsonStepHandler<I extends StepInput, O> implements Request
 
     /**
      * Keeps the first {@value #MAX_STACK_FRAMES} frames of the exception and of each cause. The
-     * Lambda runtime reports the stack trace as the error's cause, which Step Functions puts into
-     * the failure alert; the first frames locate the failure and the rest only lengthen the alert.
+     * Lambda runtime reports the stack trace as the error's cause, and Step Functions copies that
+     * cause into the failure alert. The first frames locate the failure, so the rest only lengthen it.
      */
     static <T extends Throwable> T shortenStackTraces(T exception) {
         for (Throwable current = exception; current != null; current = current.getCause()) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Index of the raw Insights responses stored by the fetch step. The pages themselves stay as
- * the API returned them; this manifest says which campaign each IOC page belongs to.
+ * the API returned them; this manifest records which campaign each IOC page belongs to.
  *
  * @param fetchedAt   when the fetch started
  * @param windowStart the earliest {@code updated-on} accepted

@@ -1,6 +1,6 @@
 package dev.insightssync.common.step;
 
-/** A step input: every step knows which run it belongs to. */
+/** A step input, which names the run it belongs to. */
 public interface StepInput {
 
     RunContext run();

@@ -69,7 +69,7 @@ class InsightsClientFaultTest {
     }
 
     @Test
-    void tooManyRequests_retryAfterBeyondLimit_raisesUnavailable() {
+    void retryAfterBeyondLimit_raisesUnavailable() {
         stubScenario(aResponse().withStatus(429).withHeader("Retry-After", "3600"), page(List.of("a"), null));
 
         assertThatThrownBy(() -> listIds(client(settings())))
@@ -321,7 +321,7 @@ class InsightsClientFaultTest {
     }
 
     @Test
-    void linksBeforeData_nextPageFailing_raisesUnavailableNamingIt() {
+    void prefetchedPageFailing_raisesUnavailable() {
         stubLinksFirstPages(aResponse().withStatus(502));
 
         assertThatThrownBy(() -> listIds(client(settings())))

@@ -84,7 +84,7 @@ class JsonStepHandlerTest {
     }
 
     @Test
-    void shortenStackTraces_keepsFirstFramesOfEachCause() {
+    void shortenStackTraces_keepsFirstFrames() {
         IllegalStateException cause = new IllegalStateException("inner");
         cause.setStackTrace(frames(20));
         RuntimeException failure = new RuntimeException("outer", cause);
